@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_benchmarks.ipynb #647dd7e6
 from __future__ import annotations
-import os, sys, json, time, ctypes, platform, datetime, statistics, contextlib
+import os, sys, json, time, shutil, ctypes, platform, datetime, statistics, contextlib
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -22,8 +22,9 @@ from .train import get_config, make_model
 __all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'CLAIM_RUNS', 'CLAIM_CHECKS', 'cpu_model', 'machine_info',
            'header_markdown', 'sync', 'time_fn', 'track_memory', 'peak_memory', 'model_device', 'step_inputs',
            'step_parts', 'step_breakdown', 'inference_time', 'fit_line', 'resolution_scaling', 'correlation_naive',
-           'correlation_vs_naive', 'gpu_benchmarks', 'to_markdown', 'run_benchmarks', 'benchmark_report', 'parse_sizes',
-           'main', 'claim_config', 'claim_result', 'run_claim', 'twin_of', 'run_claims', 'claims_markdown']
+           'correlation_vs_naive', 'gpu_benchmarks', 'to_markdown', 'run_benchmarks', 'benchmark_report',
+           'claim_config', 'claim_result', 'run_claim', 'twin_of', 'run_claims', 'claims_markdown', 'parse_sizes',
+           'main']
 
 # %% ../nbs/11_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -505,44 +506,6 @@ def benchmark_report(rows:list, # `run_benchmarks` output
     end = f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n" if seconds is not None and hasattr(os, 'getloadavg') else ''
     return "## mcjepa benchmarks\n\n" + header_markdown(info) + "\n" + to_markdown(rows) + end
 
-# %% ../nbs/11_benchmarks.ipynb #1412045d
-def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
-               ) -> tuple|None: # ((H, W), ...), or None for None
-    "Read frame sizes from the command line, checking that they are multiples of 32."
-    if s is None: return None
-    if s.strip().lower() in ('', 'none'): return ()
-    out = []
-    for part in s.replace('×', 'x').split(','):
-        try: h, w = (int(v) for v in part.lower().split('x'))
-        except ValueError: raise ValueError(f"--sizes {s!r}: expected sizes like 384x512,384x832") from None
-        out.append(_check_size((h, w), what='--sizes'))
-    return tuple(out)
-
-@call_parse
-def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and small shapes only
-         sizes:str=None, # frame sizes HxW of the paper-size step breakdown (default 384x512; e.g. 384x512,384x832; 'none': skip)
-         whole_step:store_true=False, # also time the whole paper-size step (doubles its time)
-         out:str=None, # also write the report (markdown) to this file
-         threads:int=None, # torch CPU threads (default: torch's choice)
-         device:str=None # 'cpu' or 'cuda' (default: a GPU if there is one)
-        ):
-    "Benchmark mcjepa: step time by part, throughput, memory, inference, resolution scaling, correlation vs naive."
-    try:
-        over = {} if (ps := parse_sizes(sizes)) is None else dict(paper_sizes=ps)
-        if threads is not None:
-            if threads < 1: raise ValueError(f"--threads {threads}: expected ≥ 1")
-            torch.set_num_threads(threads)
-        if device is not None: device = torch.device(device)
-    except (ValueError, RuntimeError) as e:
-        print(f"mcjepa.bench: error: {e}", file=sys.stderr)
-        sys.exit(2)
-    info, t0 = machine_info(device), time.perf_counter()
-    rows = run_benchmarks(quick, device, whole_step=whole_step, **over)
-    report = benchmark_report(rows, info, time.perf_counter() - t0)
-    print(report)
-    if out: Path(out).write_text(report)
-    return rows
-
 # %% ../nbs/11_benchmarks.ipynb #58b943d3
 CLAIM_RUNS = {  # variant -> overrides of the base preset (None: the random initialisation, not trained)
     'random weights': None,
@@ -594,9 +557,13 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
     from mcjepa.train import train
     from mcjepa.evaluate import eval_model
     d = Path(root) / variant.replace(' ', '_').replace(':', '').replace('=', '')
-    if (d / 'result.json').exists(): return json.loads((d / 'result.json').read_text())
     cfg, t0 = claim_config(variant, preset, epochs, **overrides), time.perf_counter()
-    res = dict(variant=variant, steps=0, skipped=0, train_s=0.)
+    key = json.loads(json.dumps(asdict(cfg))) if cfg is not None else preset   # a cached result counts only for this config
+    if (d / 'result.json').exists():
+        old = json.loads((d / 'result.json').read_text())
+        if old.get('config') == key and old.get('seg_steps') == seg_steps and old.get('small') == small: return old
+        shutil.rmtree(d)                                                       # stale: another recipe
+    res = dict(variant=variant, config=key, seg_steps=seg_steps, small=small, steps=0, skipped=0, train_s=0.)
     if cfg is None: model = eval_model(None, preset=preset, device='cpu')
     else:
         s = train(cfg, d / 'run')
@@ -661,3 +628,54 @@ def claims_markdown(results:dict # `run_claims` output
         except KeyError as e: ok = f'not run ({e.args[0]})'
         lines.append(f'| {claim} | {says} | {ok} |')
     return '\n'.join(lines)
+
+# %% ../nbs/11_benchmarks.ipynb #1412045d
+def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
+               ) -> tuple|None: # ((H, W), ...), or None for None
+    "Read frame sizes from the command line, checking that they are multiples of 32."
+    if s is None: return None
+    if s.strip().lower() in ('', 'none'): return ()
+    out = []
+    for part in s.replace('×', 'x').split(','):
+        try: h, w = (int(v) for v in part.lower().split('x'))
+        except ValueError: raise ValueError(f"--sizes {s!r}: expected sizes like 384x512,384x832") from None
+        out.append(_check_size((h, w), what='--sizes'))
+    return tuple(out)
+
+@call_parse
+def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and small shapes only
+         sizes:str=None, # frame sizes HxW of the paper-size step breakdown (default 384x512; e.g. 384x512,384x832; 'none': skip)
+         whole_step:store_true=False, # also time the whole paper-size step (doubles its time)
+         out:str=None, # also write the report (markdown) to this file
+         threads:int=None, # torch CPU threads (default: torch's choice)
+         device:str=None, # 'cpu' or 'cuda' (default: a GPU if there is one)
+         claims:store_true=False, # run the paper's claims in miniature instead (`run_claims`)
+         claims_dir:str='runs/claims', # folder of the claim runs (finished variants are reused)
+         only:str=None, # with --claims: comma-separated variants (default: all of `CLAIM_RUNS`)
+         claim_epochs:int=None # with --claims: epochs of every run (default: the preset's)
+        ):
+    "Benchmark mcjepa: step time by part, throughput, memory, inference, resolution scaling, correlation vs naive."
+    if claims:
+        names = None if only is None else [v.strip() for v in only.split(',') if v.strip()]
+        bad = [v for v in names or [] if v not in CLAIM_RUNS]
+        if bad:
+            print(f"mcjepa.bench: error: unknown claim variant(s) {bad}; valid: {', '.join(CLAIM_RUNS)}", file=sys.stderr)
+            sys.exit(2)
+        res = run_claims(claims_dir, names, epochs=claim_epochs)
+        print(claims_markdown(res))
+        return res
+    try:
+        over = {} if (ps := parse_sizes(sizes)) is None else dict(paper_sizes=ps)
+        if threads is not None:
+            if threads < 1: raise ValueError(f"--threads {threads}: expected ≥ 1")
+            torch.set_num_threads(threads)
+        if device is not None: device = torch.device(device)
+    except (ValueError, RuntimeError) as e:
+        print(f"mcjepa.bench: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    info, t0 = machine_info(device), time.perf_counter()
+    rows = run_benchmarks(quick, device, whole_step=whole_step, **over)
+    report = benchmark_report(rows, info, time.perf_counter() - t0)
+    print(report)
+    if out: Path(out).write_text(report)
+    return rows

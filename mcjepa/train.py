@@ -99,6 +99,7 @@ class TrainConfig:
     flow_coeff:float = 1. # flow_coeff
     flow_clip_value:float = 128. # clip of the estimated flow (pixels)
     flow_loss_smooth_factor:float = 75. # λ of L_smooth (Eq. 4)
+    flow_smooth_coeff:float = 1. # weight of L_smooth in the flow loss (Eq. 7 sums the terms unweighted: 1)
     flow_cycle_consistency_coeff:float = 0.2 # weight of L_cycle (Eq. 5)
     flow_coeffs:tuple = _TABLE8_FLOW # per-level flow weights L1..L6
     var_coeffs:tuple = _TABLE8_VAR # per-level variance weights of L_vc
@@ -186,12 +187,12 @@ PRESETS = {
                           end_lr=None, weight_decay=None, expander_dims=None, with_ssl=False, flow_alpha=1.,
                           flow_clip_value=256., flow_start_epoch=0, vc_warmup_epochs=0,
                           flow_cycle_consistency_coeff=0.1),
-    'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=256, embedded_pairs=100_000, val_pairs=16,
-                        num_workers=1, num_threads=1, epochs=16, warmup_epochs=1, batch_size=16, flow_batch_size=4,
-                        lr=1e-3, end_lr=1e-5, flow_lr=3e-5, flow_end_lr=1e-6, clip_grad=10., flow_start_epoch=0,
-                        vc_warmup_epochs=0, occlusion_start_epoch=16, encoder='convnext_atto', drop_path_rate=0.,
-                        width_factor=0.5, expander_dims='256-256-256', flow_alpha=1., log_every=16, val_every=16,
-                        checkpoint_every=64),
+    'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
+                        num_workers=1, num_threads=1, epochs=8, warmup_epochs=1, batch_size=16, flow_batch_size=4,
+                        lr=1e-3, end_lr=1e-5, flow_lr=3e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
+                        vc_warmup_epochs=0, occlusion_start_epoch=8, encoder='convnext_atto', drop_path_rate=0.,
+                        width_factor=0.5, expander_dims='256-256-256', flow_alpha=1., flow_smooth_coeff=0.1,
+                        log_every=64, val_every=64, checkpoint_every=128),
 }
 
 # %% ../nbs/08_train.ipynb #a73eff1b
@@ -347,7 +348,8 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
                     flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
                     flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,
-                    flow_loss_smooth_factor=cfg.flow_loss_smooth_factor, flow_coeffs=cfg.flow_coeffs,
+                    flow_loss_smooth_factor=cfg.flow_loss_smooth_factor, smooth_coeff=cfg.flow_smooth_coeff,
+                    flow_coeffs=cfg.flow_coeffs,
                     var_coeffs=cfg.var_coeffs, cov_coeffs=cfg.cov_coeffs)
     m.vicreg_coeffs = dict(inv_coeff=cfg.inv_coeff, var_coeff=cfg.var_coeff, cov_coeff=cfg.cov_coeff)
     return m
