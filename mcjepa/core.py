@@ -12,13 +12,14 @@ import torch.nn.functional as F
 from torch import Tensor
 from torchvision.io import decode_png, ImageReadMode
 from torchvision.utils import flow_to_image
+from fastcore.script import anno_parser
 import matplotlib.pyplot as plt
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'in_test', 'normalize', 'denormalize',
-           'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow',
-           'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple',
-           'end_point_error', 'flow_to_color', 'show']
+           'call_cli', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow',
+           'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow',
+           'pad_to_multiple', 'end_point_error', 'flow_to_color', 'show']
 
 # %% ../nbs/00_core.ipynb #a6e975d3
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -39,6 +40,15 @@ def denormalize(x:Tensor # `...×3×H×W` ImageNet-normalised images
                ) -> Tensor:
     "Undo `normalize`: back to [0, 1] (for display and for losses on images)."
     return x * _stats(x, IMAGENET_STD) + _stats(x, IMAGENET_MEAN)
+
+def call_cli(main, # a `@call_parse` command (its undecorated signature defines the flags)
+             argv:list, # command-line arguments, e.g. ['--out', 'runs/x']
+             prog:str # the name `--help` shows, e.g. 'python -m mcjepa.train'
+            ):
+    "Run a module's command line in this process, as `python -m` would (bad input raises `SystemExit(2)`)."
+    args = vars(anno_parser(main, prog=prog).parse_args([str(a) for a in argv]))
+    args.pop('pdb', None); args.pop('xtra', None)
+    return main(**args)
 
 # %% ../nbs/00_core.ipynb #72e4ca7f
 FLO_MAGIC = 202021.25

@@ -14,7 +14,7 @@ from torch import Tensor
 from scipy import ndimage
 from skimage.morphology import disk
 from fastcore.script import call_parse, Param, bool_arg, store_true, anno_parser
-from .core import normalize, pad_to_multiple, end_point_error, in_test
+from .core import normalize, pad_to_multiple, end_point_error, in_test, call_cli
 from .model import MCJEPA
 from .train import get_config, make_model, PRESETS
 from .infer import load_model
@@ -666,6 +666,4 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
 def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']
        ) -> dict:
     "Run `python -m mcjepa.evaluate ARGV` in this process (bad input raises `SystemExit(2)`)."
-    args = vars(anno_parser(main, prog='python -m mcjepa.evaluate').parse_args([str(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
-    return main(**args)
+    return call_cli(main, argv, 'python -m mcjepa.evaluate')

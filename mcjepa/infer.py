@@ -17,7 +17,7 @@ from torch import Tensor
 from PIL import Image, UnidentifiedImageError
 from fastcore.script import call_parse, Param, anno_parser
 import matplotlib.pyplot as plt
-from .core import image_to_tensor, tensor_to_flow, flow_to_tensor, resize_flow, flow_to_color, write_flo, end_point_error
+from .core import image_to_tensor, tensor_to_flow, flow_to_tensor, resize_flow, flow_to_color, write_flo, end_point_error, call_cli
 from .warp import warp
 from .model import MCJEPA
 from .train import TrainConfig, PRESETS, load_checkpoint, make_model, get_config, coerce_field
@@ -371,6 +371,4 @@ def main(inputs:Param("two images (flow from the first to the second), or one vi
 def cli(argv:list # command-line arguments, e.g. ['a.png', 'b.png', '--checkpoint', 'runs/tiny']
        ) -> dict:
     "Run `python -m mcjepa.infer ARGV` in this process (bad input raises `SystemExit(2)`)."
-    args = vars(anno_parser(main, prog='python -m mcjepa.infer').parse_args([str(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
-    return main(**args)
+    return call_cli(main, argv, 'python -m mcjepa.infer')

@@ -21,7 +21,7 @@ from accelerate import Accelerator
 from accelerate.state import AcceleratorState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
 from PIL import Image
-from .core import end_point_error, flow_to_color
+from .core import end_point_error, flow_to_color, call_cli
 from .model import build_model, plan_step, STRATEGIES, MCJEPA
 from .vicreg import VICRegViews, gather
 from . import data as mdata
@@ -732,9 +732,7 @@ def _config_flags(func):
 def cli(argv:list # command-line arguments, e.g. ['--preset', 'tiny', '--out', 'runs/x']
        ) -> dict: # the run summary
     "Run `python -m mcjepa.train ARGV` in this process (bad input raises `SystemExit(2)`)."
-    args = vars(anno_parser(main, prog='python -m mcjepa.train').parse_args([str(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
-    return main(**args)
+    return call_cli(main, argv, 'python -m mcjepa.train')
 
 # %% ../nbs/08_train.ipynb #268d845f
 @call_parse
