@@ -518,6 +518,7 @@ CLAIM_RUNS = {  # variant -> overrides of the base preset (None: the random init
     'flow_alpha=0.01': dict(flow_alpha=.01),
     'flow_alpha=0.1': dict(flow_alpha=.1),
     'flow_alpha=1': dict(flow_alpha=1.),
+    'flow_alpha=10': dict(flow_alpha=10.),
 }
 
 def claim_config(variant:str, # a key of `CLAIM_RUNS`

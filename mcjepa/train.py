@@ -188,11 +188,11 @@ PRESETS = {
                           flow_clip_value=256., flow_start_epoch=0, vc_warmup_epochs=0,
                           flow_cycle_consistency_coeff=0.1),
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
-                        num_workers=1, num_threads=1, epochs=8, warmup_epochs=1, batch_size=16, flow_batch_size=4,
-                        lr=1e-3, end_lr=1e-5, flow_lr=3e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
-                        vc_warmup_epochs=0, occlusion_start_epoch=8, encoder='convnext_atto', drop_path_rate=0.,
-                        width_factor=0.5, expander_dims='256-256-256', flow_alpha=1., flow_smooth_coeff=0.1,
-                        log_every=64, val_every=64, checkpoint_every=128),
+                        num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
+                        lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
+                        vc_warmup_epochs=0, occlusion_start_epoch=10, encoder='convnext_atto', drop_path_rate=0.,
+                        width_factor=0.25, expander_dims='256-256-256', flow_alpha=10., flow_smooth_coeff=0.1,
+                        flow_coeffs=(0.,) * 6, log_every=64, val_every=64, checkpoint_every=128),
 }
 
 # %% ../nbs/08_train.ipynb #a73eff1b
