@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from scipy import ndimage
 from skimage.morphology import disk
-from fastcore.script import call_parse, Param, bool_arg, store_true, anno_parser
+from fastcore.script import call_parse, Param, bool_arg, store_true
 from .core import normalize, pad_to_multiple, end_point_error, in_test, call_cli
 from .model import MCJEPA
 from .train import get_config, make_model, PRESETS

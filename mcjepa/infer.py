@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from PIL import Image, UnidentifiedImageError
-from fastcore.script import call_parse, Param, anno_parser
+from fastcore.script import call_parse, Param
 import matplotlib.pyplot as plt
 from .core import image_to_tensor, tensor_to_flow, flow_to_tensor, resize_flow, flow_to_color, write_flo, end_point_error, call_cli
 from .warp import warp
