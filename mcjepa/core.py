@@ -16,10 +16,11 @@ from fastcore.script import anno_parser
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'in_test', 'normalize', 'denormalize',
-           'call_cli', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow',
-           'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow',
-           'pad_to_multiple', 'end_point_error', 'flow_to_color', 'show']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
+           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'in_test', 'normalize', 'denormalize', 'call_cli',
+           'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow',
+           'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple',
+           'end_point_error', 'flow_to_color', 'show']
 
 # %% ../nbs/00_core.ipynb #a6e975d3
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -49,6 +50,15 @@ def call_cli(main, # a `@call_parse` command (its undecorated signature defines 
     args = vars(anno_parser(main, prog=prog).parse_args([str(a) for a in argv]))
     args.pop('pdb', None); args.pop('xtra', None)
     return main(**args)
+
+# %% ../nbs/00_core.ipynb #c0e2c9ed
+TABLE8_FLOW = (1., 1., 1., 1., .1, .01)         # Table 8 "Flow": weights of L_reg and L_cycle, levels L1..L6
+TABLE8_VAR = (.01, .01, .01, .01, .001, .0001)  # Table 8 "Var": variance weights of L_vc, L1..L6
+TABLE8_COV = (.04, .04, .001, 0., 0., 0.)       # Table 8 "Cov": covariance weights of L_vc, L1..L6
+SMOOTH_FACTOR = 75.                             # λ of L_smooth (Eq. 4), `flow_loss_smooth_factor`
+FLOW_ALPHA = {'mc-jepa': .1, 'm-jepa': 1.}      # α of Eq. 7 (Table 6 `flow_alpha`)
+FLOW_CLIP = {'mc-jepa': 128., 'm-jepa': 256.}   # bound of the estimated flow in pixels (Table 6 `flow_clip_value`)
+CYCLE_COEFF = {'mc-jepa': .2, 'm-jepa': .1}     # weight of L_cycle (Table 6 `flow_cycle_consistency_coeff`)
 
 # %% ../nbs/00_core.ipynb #72e4ca7f
 FLO_MAGIC = 202021.25
