@@ -14,13 +14,14 @@ from torchvision.io import decode_png, ImageReadMode
 from torchvision.utils import flow_to_image
 from fastcore.script import anno_parser
 import matplotlib.pyplot as plt
+from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
            'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'in_test', 'normalize', 'denormalize', 'call_cli',
            'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow',
            'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple',
-           'end_point_error', 'flow_to_color', 'show']
+           'end_point_error', 'tensor_to_image', 'read_image', 'save_image', 'flow_to_color', 'show']
 
 # %% ../nbs/00_core.ipynb #a6e975d3
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -182,6 +183,7 @@ def read_flow(fname # a `.flo`, `.pfm` or KITTI `.png` flow file
 def image_to_tensor(img # H×W×3 uint8/float array, PIL image, or 3×H×W tensor
                    ) -> Tensor: # 3×H×W float32 in [0, 1]
     "Convert an RGB image to a float tensor in [0, 1]."
+    if isinstance(img, Image.Image): img = img.convert('RGB')   # palette, grey and RGBA images as RGB
     if isinstance(img, Tensor):
         t = img
     else:
@@ -227,6 +229,29 @@ def end_point_error(pred:Tensor, # B×2×H×W predicted flow
     "Per-pixel end-point error $\\|f_{pred} - f_{gt}\\|_2$."
     if pred.shape != gt.shape: raise ValueError(f"prediction {tuple(pred.shape)} and ground truth {tuple(gt.shape)} differ in shape")
     return (pred - gt).norm(dim=1)
+
+# %% ../nbs/00_core.ipynb #56de08b2
+def tensor_to_image(img:Tensor # 3×H×W float image in [0, 1]
+                   ) -> np.ndarray: # H×W×3 uint8
+    "The inverse of `image_to_tensor`: an RGB array to save or draw (values outside [0, 1] are clipped)."
+    return (img.detach().float().cpu().clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()
+
+def read_image(path # an image file PIL can read
+              ) -> Tensor: # 3×H×W float32 in [0, 1]
+    "Read an image file as RGB, with an error that names the file when it cannot."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
+    try:
+        with Image.open(path) as im: return image_to_tensor(im)
+    except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{path}: not a readable image ({e})") from None
+
+def save_image(path, # file to write; the format follows the extension (.png, .jpg, .ppm, ...)
+               img:Tensor # 3×H×W float in [0, 1]
+              ):
+    "Write an image, creating its folder."
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    jpeg = str(path).lower().endswith(('.jpg', '.jpeg'))
+    Image.fromarray(tensor_to_image(img)).save(path, **({'quality': 95} if jpeg else {}))
 
 # %% ../nbs/00_core.ipynb #dbddb926
 def flow_to_color(flow, # H×W×2 array or 2×H×W tensor, in pixels
