@@ -23,7 +23,7 @@ __all__ = ['LAYOUTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'TABLE6_RES', 'TABLE7', 'MIXTU
            'find_root', 'pair_sample', 'load_rgb', 'load_mask', 'FlyingChairs', 'FlyingThings3D', 'Sintel',
            'KittiFlow2015', 'KittiFlow2012', 'HD1K', 'natural_key', 'FramePairs', 'SintelRaw', 'KittiRaw',
            'KittiMultiview', 'VideoPairs', 'ImageNet', 'VOCSegmentation', 'cityscapes_train_ids', 'Cityscapes',
-           'ADE20k', 'DAVIS2017', 'scaled_res', 'FlowAugment', 'OneDatasetBatchSampler', 'FlowMixture', 'flow_mixture',
+           'ADE20k', 'DAVIS2017', 'scaled_res', 'FlowAugment', 'MixtureSampler', 'FlowMixture', 'flow_mixture',
            'table7_mixture']
 
 # %% ../nbs/07_datasets.ipynb #05c6538e
@@ -554,34 +554,32 @@ TABLE7 = [ # (name, pairs in the paper, repetition, Table 6 resolution, root key
 MIXTURE_ROOTS = tuple(dict.fromkeys(e[4] for e in TABLE7))
 
 # %% ../nbs/07_datasets.ipynb #35fe67fd
-class OneDatasetBatchSampler(Sampler):
-    "Batches that each come from one member of a concatenated mixture, the member drawn ∝ its repeated size."
+class MixtureSampler(Sampler):
+    "Step-indexed flow batches from one member of a mixture at a time, the member drawn ∝ its weight."
     def __init__(self, sizes:list, # number of samples of each member
-                 reps:list, # repetition factor of each member (Table 7)
-                 batch_size:int=8, # Table 6 flow_batch_size
-                 num_batches:int|None=None, # batches per epoch (default: one pass over the repeated mixture)
-                 seed:int=0):
-        if len(sizes) != len(reps) or not len(sizes): raise ValueError(f"sizes {sizes} and reps {reps}: expected two lists of the same, non-zero length")
-        if min(sizes) < 1: raise ValueError(f"sizes {sizes}: every member needs at least one sample")
-        self.sizes, self.reps, self.batch_size, self.seed, self.epoch = list(sizes), list(reps), batch_size, seed, 0
-        self.drop_last = True                     # every batch is full (read by Accelerate's batch-sampler sharding)
+                 weights:list, # draw weight of each member (Table 7: size × repetition)
+                 batch_size:int=8, # global flow batch (Table 6 flow_batch_size)
+                 seed:int=0, # the run's seed
+                 num_batches:int|None=None): # length when iterated (default: one pass over the weights' total)
+        w = np.asarray(weights, dtype=np.float64)
+        if len(sizes) != len(w) or not len(w) or (w <= 0).any():
+            raise ValueError(f"need one positive weight per member, got {list(weights)} for {len(sizes)} members")
+        if min(sizes) < 1: raise ValueError(f"sizes {list(sizes)}: every member needs at least one sample")
+        self.sizes, self.p, self.batch_size, self.seed = list(sizes), w / w.sum(), batch_size, seed
         self.offsets = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(int)
-        w = np.array(self.sizes, float) * np.array(self.reps, float)
-        self.weights = w / w.sum()
         self.num_batches = num_batches or max(1, int(w.sum()) // batch_size)
-    def set_epoch(self, epoch:int): self.epoch = epoch
+
+    def indices(self, step:int, rank:int=0, world:int=1) -> tuple:
+        "(member, this rank's sample indices in it) of `step`'s flow batch."
+        m = int(np.random.default_rng([self.seed, 1, step]).choice(len(self.sizes), p=self.p))
+        rng = np.random.default_rng([self.seed, 2, step, rank])
+        return m, rng.integers(self.sizes[m], size=self.batch_size // world).tolist()
+
     def __len__(self): return self.num_batches
     def __iter__(self):
-        rng = np.random.default_rng([self.seed, self.epoch])
-        streams, pos = [None] * len(self.sizes), [0] * len(self.sizes)
-        for _ in range(self.num_batches):
-            m, batch = int(rng.choice(len(self.sizes), p=self.weights)), []
-            while len(batch) < self.batch_size:
-                if streams[m] is None or pos[m] == len(streams[m]):
-                    streams[m], pos[m] = rng.permutation(np.tile(np.arange(self.sizes[m]), self.reps[m])), 0
-                take = streams[m][pos[m]:pos[m] + self.batch_size - len(batch)]
-                pos[m] += len(take); batch += (take + self.offsets[m]).tolist()
-            yield batch
+        for step in range(self.num_batches):
+            m, idx = self.indices(step)
+            yield (np.asarray(idx) + self.offsets[m]).tolist()
 
 class FlowMixture(torch.utils.data.ConcatDataset):
     "The concatenated flow datasets of the mixture, with their names and repetitions."
@@ -590,9 +588,10 @@ class FlowMixture(torch.utils.data.ConcatDataset):
         if not members: raise ValueError("an empty mixture: give at least one dataset root or embedded > 0")
         super().__init__([d for _, d, _ in members])
         self.names, self.reps = [n for n, _, _ in members], [r for _, _, r in members]
-    def batch_sampler(self, batch_size:int=8, num_batches:int|None=None, seed:int=0) -> OneDatasetBatchSampler:
+    def batch_sampler(self, batch_size:int=8, num_batches:int|None=None, seed:int=0) -> MixtureSampler:
         "The sampler of batches from one member at a time (pass it as `DataLoader(batch_sampler=...)`)."
-        return OneDatasetBatchSampler([len(d) for d in self.datasets], self.reps, batch_size, num_batches, seed)
+        sizes = [len(d) for d in self.datasets]
+        return MixtureSampler(sizes, [n * r for n, r in zip(sizes, self.reps)], batch_size, seed, num_batches)
     def summary(self) -> list:
         "(name, samples, repetition, share of the draws) of every member."
         w = np.array([len(d) * r for d, r in zip(self.datasets, self.reps)], float)

@@ -103,10 +103,7 @@ class TrainStream(Dataset):
         for n, b in (('batch_size', batch_size), ('flow_batch_size', flow_batch_size)):
             if b is not None and b % world: raise ValueError(f"{n}={b} is not divisible by the {world} processes")
         self.images, self.flows, self.views, self.plan = images, list(flows), views, plan
-        w = np.asarray(weights, dtype=np.float64)
-        if len(w) != len(self.flows) or len(w) == 0 or (w <= 0).any():
-            raise ValueError(f"need one positive weight per flow dataset, got {list(weights)} for {len(self.flows)} datasets")
-        self.p = w / w.sum()
+        self.sampler = mdata.MixtureSampler([len(d) for d in self.flows], weights, flow_batch_size, seed)
         self.batch_size, self.flow_batch_size, self.steps_per_epoch = batch_size, flow_batch_size, steps_per_epoch
         self.seed, self.rank, self.world = seed, rank, world
 
@@ -124,9 +121,7 @@ class TrainStream(Dataset):
 
     def flow_indices(self, step:int) -> tuple:
         "(dataset index, this rank's pair indices in it) at `step`."
-        k = int(np.random.default_rng([self.seed, 1, step]).choice(len(self.flows), p=self.p))
-        rng = np.random.default_rng([self.seed, 2, step, self.rank])
-        return k, rng.integers(len(self.flows[k]), size=self.flow_batch_size // self.world).tolist()
+        return self.sampler.indices(step, self.rank, self.world)
 
     def views_batch(self, step:int) -> tuple:
         with seeded(self.seed, 3, step, self.rank):
