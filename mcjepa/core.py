@@ -230,7 +230,7 @@ def end_point_error(pred:Tensor, # B×2×H×W predicted flow
     if pred.shape != gt.shape: raise ValueError(f"prediction {tuple(pred.shape)} and ground truth {tuple(gt.shape)} differ in shape")
     return (pred - gt).norm(dim=1)
 
-# %% ../nbs/00_core.ipynb #20d08e6b
+# %% ../nbs/00_core.ipynb #9d5d25be
 def tensor_to_image(img:Tensor # 3×H×W float image in [0, 1]
                    ) -> np.ndarray: # H×W×3 uint8
     "The inverse of `image_to_tensor`: an RGB array to save or draw (values outside [0, 1] are clipped)."

@@ -273,12 +273,12 @@ class MJEPALoss(nn.Module):
                 raise ValueError(f"level {l}: flow {tuple(f.shape)} and features {tuple(x.shape)} differ in size "
                                  "(each level's flow must be at that level's resolution)")
 
-    def _masks(self, out_fw, out_bw, sizes):
+    def _masks(self, out_fw, out_bw, sizes, use_occlusion:bool):
         "Visible masks of frames t and t+1: full resolution, and per level; plus the occluded fraction for logging"
         m1 = occlusion_mask(out_fw['flow'], out_bw['flow'], self.alpha1, self.alpha2)
         m2 = occlusion_mask(out_bw['flow'], out_fw['flow'], self.alpha1, self.alpha2)
         occ = 1 - (m1.mean() + m2.mean()) / 2
-        if not self.use_occlusion: return None, None, None, None, occ
+        if not use_occlusion: return None, None, None, None, occ
         if self.occ_per_level:
             lm1 = [occlusion_mask(f, b, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
             lm2 = [occlusion_mask(b, f, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
@@ -292,10 +292,12 @@ class MJEPALoss(nn.Module):
                 feats2:list, # encoder pyramid of I_{t+1}
                 out_fw:dict, # estimator output t→t+1: dict(flows=[per level], flow=B×2×H×W)
                 out_bw:dict, # estimator output t+1→t
+                use_occlusion:bool|None=None, # this call's choice (a step plan's); None: `self.use_occlusion`
                )->dict: # rec, reg, smooth, cycle, vc, total, occluded_fraction, flow_magnitude
         self._check(feats1, feats2, out_fw, out_bw)
         f, b, fs, bs = out_fw['flow'], out_bw['flow'], out_fw['flows'], out_bw['flows']
-        m1, m2, lm1, lm2, occ = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1])
+        occl = self.use_occlusion if use_occlusion is None else use_occlusion
+        m1, m2, lm1, lm2, occ = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
         fc = self.flow_coeffs
         both = lambda fn, a, b_: (fn(*a) + fn(*b_)) / 2
         out = dict(

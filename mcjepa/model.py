@@ -13,6 +13,7 @@ from .encoder import create_encoder
 from .estimator import FlowEstimator, estimate_both
 from .losses import MJEPALoss, vc_loss
 from .vicreg import Expander, vicreg_loss, VICREG_COEFFS
+from functools import partial
 
 # %% auto #0
 __all__ = ['STRATEGIES', 'MCJEPA', 'ssl_terms', 'flow_terms', 'build_model', 'param_groups', 'StepPlan', 'plan_step',
@@ -68,7 +69,8 @@ MCJEPA.ssl_terms = ssl_terms
 def flow_terms(self:MCJEPA,
                pair:tuple, # (img1, img2): B×3×H×W frames in [0, 1], H and W multiples of `self.multiple`
                vc_only:bool=False, # variance-covariance warm-up: train only L_vc of the encoder levels
-               freeze_encoder:bool=False # train the estimator on frozen features (Table 5)
+               freeze_encoder:bool=False, # train the estimator on frozen features (Table 5)
+               occlusion:bool|None=None # use the occlusion masks (None: the flow loss's default)
               ) -> tuple[Tensor, dict, Tensor]: # (loss, detached terms, final forward flow B×2×H×W, detached)
     "Every flow loss of M-JEPA for a batch of frame pairs, both directions."
     img1, img2 = pair
@@ -81,7 +83,7 @@ def flow_terms(self:MCJEPA,
         vc = sum(vc_loss(f, fl.var_coeffs, fl.cov_coeffs, max_samples=fl.vc_max_samples) for f in (feats1, feats2)) / 2
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
-    d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw)
+    d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)
     return d['total'], _detached(d, 'flow'), out_fw['flow'].detach()
 MCJEPA.flow_terms = flow_terms
 
@@ -90,14 +92,15 @@ def _forward(self:MCJEPA,
              views:tuple|None=None, # (view1, view2) for the content task, or None
              pair:tuple|None=None, # (img1, img2) for the motion task, or None
              vc_only:bool=False, # variance-covariance warm-up (Table 11)
-             freeze_encoder:bool=False # flow on frozen features (Table 5)
+             freeze_encoder:bool=False, # flow on frozen features (Table 5)
+             occlusion:bool|None=None # use the occlusion masks in the flow losses (None: the flow loss's default)
             ) -> dict: # 'loss' to back-propagate, detached terms, and 'flow_fw' when a pair was given
     if views is None and pair is None: raise ValueError("give `views` (content task), `pair` (motion task) or both")
     out, loss = {}, 0.
     if views is not None:
         ssl, logs = self.ssl_terms(views, vc_only); loss = loss + ssl; out.update(logs)
     if pair is not None:
-        flow, logs, flow_fw = self.flow_terms(pair, vc_only, freeze_encoder)
+        flow, logs, flow_fw = self.flow_terms(pair, vc_only, freeze_encoder, occlusion)
         loss = loss + self.flow_alpha * self.flow_coeff * flow; out.update(logs)
         if flow_fw is not None: out['flow_fw'] = flow_fw
     out['loss'] = loss
@@ -152,25 +155,28 @@ class StepPlan:
     flow: bool # run the motion (flow) task
     vc_only: bool = False # variance-covariance warm-up: only the VC criteria are trained
     freeze_encoder: bool = False # flow on frozen encoder features
+    occlusion: bool = True # the flow losses use the occlusion masks
 
 def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
               step:int=0, # global step (for batch alternation)
               epoch:int=0, # current epoch, counted from the start of the run
               flow_start_epoch:int=10, # Table 6: 10 (MC-JEPA), 0 (M-JEPA)
               vc_warmup_epochs:int=0, # Table 11: epochs training only the VC criteria
-              with_ssl:bool=True # False for M-JEPA (flow at every step)
+              with_ssl:bool=True, # False for M-JEPA (flow at every step)
+              occlusion_start_epoch:int=0 # the flow losses use the occlusion masks from this epoch on
              ) -> StepPlan:
-    "Decide which tasks a step trains."
+    "Decide which tasks a step trains, and whether its flow losses use the occlusion masks."
     if strategy not in STRATEGIES: raise ValueError(f"unknown strategy {strategy!r}, expected one of {list(STRATEGIES)}")
-    if epoch < vc_warmup_epochs: return StepPlan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
-    if not with_ssl: return StepPlan(ssl=False, flow=True)
-    if epoch < flow_start_epoch: return StepPlan(ssl=True, flow=False)
-    if strategy == 'combined': return StepPlan(ssl=True, flow=True)
-    if strategy == 'batch_alternation': return StepPlan(ssl=step % 2 == 1, flow=step % 2 == 0)
+    plan = partial(StepPlan, occlusion=epoch >= occlusion_start_epoch)
+    if epoch < vc_warmup_epochs: return plan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
+    if not with_ssl: return plan(ssl=False, flow=True)
+    if epoch < flow_start_epoch: return plan(ssl=True, flow=False)
+    if strategy == 'combined': return plan(ssl=True, flow=True)
+    if strategy == 'batch_alternation': return plan(ssl=step % 2 == 1, flow=step % 2 == 0)
     if strategy == 'epoch_alternation':
         flow = (epoch - flow_start_epoch) % 2 == 0
-        return StepPlan(ssl=not flow, flow=flow)
-    return StepPlan(ssl=False, flow=True, freeze_encoder=strategy == 'frozen')
+        return plan(ssl=not flow, flow=flow)
+    return plan(ssl=False, flow=True, freeze_encoder=strategy == 'frozen')
 
 # %% ../nbs/08_mcjepa.ipynb #8dd5ecfa
 @torch.no_grad()

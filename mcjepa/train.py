@@ -319,7 +319,8 @@ class Trainer:
 
     def plan(self, step:int):
         c = self.cfg
-        return plan_step(c.strategy, step, step // self.spe, c.flow_start_epoch, c.vc_warmup_epochs, c.with_ssl)
+        return plan_step(c.strategy, step, step // self.spe, c.flow_start_epoch, c.vc_warmup_epochs, c.with_ssl,
+                         c.occlusion_start_epoch)
 
     def _anywhere(self, flag:Tensor) -> bool:
         "True if `flag` is set on any process."
@@ -333,12 +334,12 @@ class Trainer:
         if batch['step'] != step: raise ValueError(f"the batch is for step {batch['step']}, the trainer is at step {step}")
         plan = self.plan(step)
         set_lr(self.opt, self.scheds, step)
-        self.unwrapped.flow_loss.use_occlusion = step // self.spe >= self.cfg.occlusion_start_epoch
         views, pair = self._to(batch['views']) if plan.ssl else None, self._to(batch['pair']) if plan.flow else None
         if views is not None and self.vicreg_batch is None: self.vicreg_batch = len(gather(views[0][:, :1, 0, 0]))
         buffers = [b.detach().clone() for b in self.model.buffers()]
         self.model.train()
-        out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder)
+        out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder,
+                         occlusion=plan.occlusion)
         loss = out['loss']
         skipped = self._anywhere(~torch.isfinite(loss.detach().float()))   # checked before backward (see above)
         gnorm = torch.tensor(float('nan'))
