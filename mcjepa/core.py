@@ -49,7 +49,7 @@ def call_cli(main, # a `@call_parse` command (its undecorated signature defines 
             ):
     "Run a module's command line in this process, as `python -m` would (bad input raises `SystemExit(2)`)."
     args = vars(anno_parser(main, prog=prog).parse_args([str(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
+    for fastcore_flag in ('pdb', 'xtra'): args.pop(fastcore_flag, None)
     return main(**args)
 
 # %% ../nbs/00_core.ipynb #c0e2c9ed
@@ -84,14 +84,16 @@ def read_flo(fname # path of a Middlebury `.flo` file
             ) -> np.ndarray: # H×W×2 float32 (u, v)
     "Read a Middlebury `.flo` file, checking its magic number and length."
     data = Path(fname).read_bytes()
-    if len(data) < 12: raise ValueError(f"{fname}: truncated .flo file ({len(data)} bytes, expected a 12-byte header)")
+    if len(data) < 12:
+        raise ValueError(f"{fname}: truncated .flo file ({len(data)} bytes, expected a 12-byte header)")
     magic, w, h = struct.unpack('<fii', data[:12])
     if magic != FLO_MAGIC:
         raise ValueError(f"{fname}: bad magic number {magic!r} in .flo file, expected {FLO_MAGIC} ('PIEH')")
     if w <= 0 or h <= 0: raise ValueError(f"{fname}: bad .flo size {w}×{h}, expected positive width and height")
     expected = 12 + 8 * w * h
     if len(data) != expected:
-        raise ValueError(f"{fname}: .flo file of {w}×{h} should have {expected} bytes, found {len(data)} (truncated or corrupt)")
+        raise ValueError(f"{fname}: .flo file of {w}×{h} should have {expected} bytes, found {len(data)} "
+                         "(truncated or corrupt)")
     return np.frombuffer(data, '<f4', offset=12).reshape(h, w, 2).astype(np.float32)
 
 # %% ../nbs/00_core.ipynb #0a77be2b
@@ -119,7 +121,8 @@ def read_pfm(fname # path of a PFM file
     try:
         w, h = map(int, lines[1].split())
         scale = float(lines[2])
-    except ValueError: raise ValueError(f"{fname}: bad PFM header {b' '.join(lines[:3])!r}, expected 'width height' and a scale")
+    except ValueError:
+        raise ValueError(f"{fname}: bad PFM header {b' '.join(lines[:3])!r}, expected 'width height' and a scale")
     n = w * h * channels
     body = lines[3]
     if len(body) < 4 * n:
@@ -127,7 +130,7 @@ def read_pfm(fname # path of a PFM file
     arr = np.frombuffer(body, '<f4' if scale < 0 else '>f4', count=n).reshape(h, w, channels)[::-1]
     return np.ascontiguousarray(arr[..., 0] if channels == 1 else arr).astype(np.float32)
 
-# %% ../nbs/00_core.ipynb #985b5c5c
+# %% ../nbs/00_core.ipynb #35f6688c
 KITTI_SCALE, KITTI_OFFSET = 64., 2.**15
 
 def _png_chunk(kind:bytes, data:bytes) -> bytes:
@@ -143,10 +146,11 @@ def write_png16(fname, # path of the PNG to write
     h, w = arr.shape[:2]
     rows = np.concatenate([np.zeros((h, 1), np.uint8), arr.astype('>u2').view(np.uint8).reshape(h, w * 6)], 1)
     ihdr = struct.pack('>IIBBBBB', w, h, 16, 2, 0, 0, 0)
-    with open(fname, 'wb') as f:
-        f.write(b'\x89PNG\r\n\x1a\n' + _png_chunk(b'IHDR', ihdr) + _png_chunk(b'IDAT', zlib.compress(rows.tobytes(), 6))
-                + _png_chunk(b'IEND', b''))
+    idat = zlib.compress(rows.tobytes(), 6)
+    chunks = _png_chunk(b'IHDR', ihdr) + _png_chunk(b'IDAT', idat) + _png_chunk(b'IEND', b'')
+    with open(fname, 'wb') as f: f.write(b'\x89PNG\r\n\x1a\n' + chunks)
 
+# %% ../nbs/00_core.ipynb #bbb8c1a0
 def write_kitti_flow(fname, # path of the PNG to write
                      flow, # H×W×2 flow (u, v) in pixels
                      valid=None # H×W bool validity (default: all valid)
@@ -154,18 +158,22 @@ def write_kitti_flow(fname, # path of the PNG to write
     "Write a flow in KITTI's 16-bit PNG format (1/64 px quantisation)."
     flow = _check_flow_array(flow, fname)
     valid = np.ones(flow.shape[:2], bool) if valid is None else np.asarray(valid, bool)
-    if valid.shape != flow.shape[:2]: raise ValueError(f"{fname}: validity {valid.shape} does not match flow {flow.shape[:2]}")
+    if valid.shape != flow.shape[:2]:
+        raise ValueError(f"{fname}: validity {valid.shape} does not match flow {flow.shape[:2]}")
     uv = np.clip(np.round(flow * KITTI_SCALE + KITTI_OFFSET), 0, 2**16 - 1)
     write_png16(fname, np.concatenate([uv, valid[..., None]], 2).astype(np.uint16))
 
 def read_kitti_flow(fname # path of a KITTI flow PNG
                    ) -> tuple[np.ndarray, np.ndarray]: # (H×W×2 float32 flow, H×W bool validity)
     "Read a KITTI 16-bit flow PNG: $(value - 2^{15})/64$, third channel = validity."
-    try: png = decode_png(torch.frombuffer(bytearray(Path(fname).read_bytes()), dtype=torch.uint8), ImageReadMode.UNCHANGED)
-    except RuntimeError as e: raise ValueError(f"{fname}: not a readable PNG ({e}); expected a KITTI 16-bit flow PNG") from None
+    data = torch.frombuffer(bytearray(Path(fname).read_bytes()), dtype=torch.uint8)
+    try: png = decode_png(data, ImageReadMode.UNCHANGED)
+    except RuntimeError as e:
+        raise ValueError(f"{fname}: not a readable PNG ({e}); expected a KITTI 16-bit flow PNG") from None
     if png.dtype != torch.uint16 or png.shape[0] != 3:
         depth = 8 * png.element_size()
-        raise ValueError(f"{fname}: expected a 16-bit 3-channel PNG (KITTI flow format), got {depth}-bit with {png.shape[0]} channel(s)")
+        raise ValueError(f"{fname}: expected a 16-bit 3-channel PNG (KITTI flow format), "
+                         f"got {depth}-bit with {png.shape[0]} channel(s)")
     arr = png.permute(1, 2, 0).numpy().astype(np.float32)
     return (arr[..., :2] - KITTI_OFFSET) / KITTI_SCALE, arr[..., 2] > 0
 
@@ -179,7 +187,7 @@ def read_flow(fname # a `.flo`, `.pfm` or KITTI `.png` flow file
     if ext == '.png': return read_kitti_flow(fname)
     raise ValueError(f"{fname}: unknown flow file extension {ext!r}, expected .flo, .pfm or .png")
 
-# %% ../nbs/00_core.ipynb #7928c943
+# %% ../nbs/00_core.ipynb #8c3e30af
 def image_to_tensor(img # H×W×3 uint8/float array, PIL image, or 3×H×W tensor
                    ) -> Tensor: # 3×H×W float32 in [0, 1]
     "Convert an RGB image to a float tensor in [0, 1]."
@@ -189,7 +197,8 @@ def image_to_tensor(img # H×W×3 uint8/float array, PIL image, or 3×H×W tenso
     else:
         a = np.array(img)  # a copy: PIL and memory-mapped arrays are read-only
         if a.ndim == 2: a = np.repeat(a[..., None], 3, 2)
-        if a.ndim != 3 or a.shape[2] not in (3, 4): raise ValueError(f"expected an H×W×3 RGB image, got shape {a.shape}")
+        if a.ndim != 3 or a.shape[2] not in (3, 4):
+            raise ValueError(f"expected an H×W×3 RGB image, got shape {a.shape}")
         t = torch.from_numpy(np.ascontiguousarray(a[..., :3])).permute(2, 0, 1)
     if t.dtype == torch.uint8: return t.float() / 255
     return t.float()
@@ -204,6 +213,7 @@ def tensor_to_flow(flow:Tensor # 2×H×W flow tensor
     "`2×H×W` tensor → numpy `H×W×2` flow."
     return flow.detach().float().cpu().permute(1, 2, 0).numpy()
 
+# %% ../nbs/00_core.ipynb #7f8bd820
 def resize_flow(flow:Tensor, # B×2×H×W flow in pixels of its own map
                 size:tuple, # target (h, w)
                 mode:str='bilinear' # interpolation mode of `F.interpolate`
@@ -223,14 +233,16 @@ def pad_to_multiple(x:Tensor, # B×C×H×W
     ph, pw = -H % multiple, -W % multiple
     return (F.pad(x, (0, pw, 0, ph), mode=mode) if ph or pw else x), (H, W)
 
+# %% ../nbs/00_core.ipynb #89b8f9f7
 def end_point_error(pred:Tensor, # B×2×H×W predicted flow
                     gt:Tensor # B×2×H×W ground-truth flow
                    ) -> Tensor: # B×H×W per-pixel end-point error
     "Per-pixel end-point error $\\|f_{pred} - f_{gt}\\|_2$."
-    if pred.shape != gt.shape: raise ValueError(f"prediction {tuple(pred.shape)} and ground truth {tuple(gt.shape)} differ in shape")
+    if pred.shape != gt.shape:
+        raise ValueError(f"prediction {tuple(pred.shape)} and ground truth {tuple(gt.shape)} differ in shape")
     return (pred - gt).norm(dim=1)
 
-# %% ../nbs/00_core.ipynb #9d5d25be
+# %% ../nbs/00_core.ipynb #3f4ea396
 def tensor_to_image(img:Tensor # 3×H×W float image in [0, 1]
                    ) -> np.ndarray: # H×W×3 uint8
     "The inverse of `image_to_tensor`: an RGB array to save or draw (values outside [0, 1] are clipped)."
@@ -243,7 +255,8 @@ def read_image(path # an image file PIL can read
     if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
     try:
         with Image.open(path) as im: return image_to_tensor(im)
-    except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{path}: not a readable image ({e})") from None
+    except (UnidentifiedImageError, OSError) as e:
+        raise ValueError(f"{path}: not a readable image ({e})") from None
 
 def save_image(path, # file to write; the format follows the extension (.png, .jpg, .ppm, ...)
                img:Tensor # 3×H×W float in [0, 1]
@@ -253,23 +266,26 @@ def save_image(path, # file to write; the format follows the extension (.png, .j
     jpeg = str(path).lower().endswith(('.jpg', '.jpeg'))
     Image.fromarray(tensor_to_image(img)).save(path, **({'quality': 95} if jpeg else {}))
 
-# %% ../nbs/00_core.ipynb #dbddb926
+# %% ../nbs/00_core.ipynb #8efec235
 def flow_to_color(flow, # H×W×2 array or 2×H×W tensor, in pixels
                   max_flow:float|None=None # magnitude drawn at full saturation (default: the flow's own maximum)
                  ) -> np.ndarray: # H×W×3 uint8
     "Colour a flow field with the Middlebury colour wheel (torchvision's `flow_to_image`)."
     f = flow if isinstance(flow, Tensor) else flow_to_tensor(flow)
     f = f.detach().float().cpu()
-    if f.ndim != 3 or f.shape[0] != 2: raise ValueError(f"expected one flow of shape 2×H×W or H×W×2, got {tuple(f.shape)}")
+    if f.ndim != 3 or f.shape[0] != 2:
+        raise ValueError(f"expected one flow of shape 2×H×W or H×W×2, got {tuple(f.shape)}")
     if max_flow is not None:
         # flow_to_image divides by the largest norm: clamp to max_flow and add one reference column of that norm
         norm = f.norm(dim=0, keepdim=True).clamp(min=1e-9)
         f = f * (norm.clamp(max=max_flow) / norm)
-        ref = torch.zeros(2, f.shape[1], 1); ref[0] = max_flow
+        ref = torch.zeros(2, f.shape[1], 1)
+        ref[0] = max_flow
         f = torch.cat([f, ref], 2)
         return flow_to_image(f)[:, :, :-1].permute(1, 2, 0).numpy()
     return flow_to_image(f).permute(1, 2, 0).numpy()
 
+# %% ../nbs/00_core.ipynb #d018d926
 def _to_display(item):
     "An image, flow or mask as something `imshow` draws."
     if isinstance(item, Tensor):
@@ -298,4 +314,5 @@ def show(*items, # images (3 channels), flows (2 channels) or masks (1 channel /
         a, cmap = _to_display(items[i])
         ax.imshow(a, cmap=cmap)
         if titles: ax.set_title(titles[i], fontsize=8)
-    plt.tight_layout(); plt.show()
+    plt.tight_layout()
+    plt.show()

@@ -13,6 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 import timm
+from fastcore.basics import patch
 from timm.layers import LayerNorm2d, trunc_normal_
 from timm.models.convnext import ConvNeXtBlock
 
@@ -20,14 +21,14 @@ from timm.models.convnext import ConvNeXtBlock
 __all__ = ['PyramidEncoder', 'split_stem', 'disable_layer_scale', 'ConvNeXtPyramid', 'ResNetPyramid', 'conv_pair', 'PWCPyramid',
            'create_encoder']
 
-# %% ../nbs/01_encoder.ipynb #8d47ba02
+# %% ../nbs/01_encoder.ipynb #0c9019c8
 class PyramidEncoder(nn.Module):
     "Base class: an image encoder returning six feature levels, coarse (L1) → fine (L6)."
     def __init__(self,
                  channels:list, # channels of each level, coarse → fine
                  strides:list, # stride (input pixels per feature pixel) of each level, coarse → fine
                  in_chans:int=3, # channels of the input images
-                 pool_norm:bool=True, # LayerNorm after the global pool (ConvNeXt's head norm); identity if False
+                 pool_norm:bool=True, # LayerNorm after the global pool (ConvNeXt's head norm), or identity
                 ):
         super().__init__()
         if len(channels) != len(strides): raise ValueError(f"{len(channels)} channels but {len(strides)} strides")
@@ -39,27 +40,36 @@ class PyramidEncoder(nn.Module):
     @property
     def multiple(self) -> int: return max(self.strides)
 
-    def check_input(self, x:Tensor):
-        "Raise a ValueError unless `x` is `B×in_chans×H×W` with H and W multiples of the coarsest stride."
-        if x.ndim != 4 or x.shape[1] != self.in_chans:
-            raise ValueError(f"{type(self).__name__} expects a B×{self.in_chans}×H×W batch, got shape {tuple(x.shape)}")
-        h, w = x.shape[-2:]
-        if h % self.multiple or w % self.multiple:
-            raise ValueError(f"{type(self).__name__}: image size {h}×{w} is not a multiple of {self.multiple} "
-                             f"(its coarsest stride); pad it first, e.g. with mcjepa.core.pad_to_multiple(x, {self.multiple})")
-
     def features(self, x:Tensor) -> list: raise NotImplementedError("subclasses return the levels fine → coarse")
 
-    def forward(self, x:Tensor # ImageNet-normalised B×3×H×W, H and W multiples of `self.multiple`
-               ) -> list: # six B×channels[l]×H/strides[l]×W/strides[l] maps, coarse → fine
-        self.check_input(x)
-        return self.features(x)[::-1]
-
-    def pool(self, levels:list # the output of `forward`
-            ) -> Tensor: # B×embed_dim: global average pool of L1, then the head norm
-        return self.head_norm(levels[0].mean((-2, -1)))
-
     def extra_repr(self): return f"channels={self.channels}, strides={self.strides}"
+
+# %% ../nbs/01_encoder.ipynb #63af4e52
+@patch
+def check_input(self:PyramidEncoder, x:Tensor):
+    "Raise a ValueError unless `x` is `B×in_chans×H×W` with H and W multiples of the coarsest stride."
+    name = type(self).__name__
+    if x.ndim != 4 or x.shape[1] != self.in_chans:
+        raise ValueError(f"{name} expects a B×{self.in_chans}×H×W batch, got shape {tuple(x.shape)}")
+    h, w = x.shape[-2:]
+    if h % self.multiple or w % self.multiple:
+        raise ValueError(f"{name}: image size {h}×{w} is not a multiple of {self.multiple} (its coarsest stride); "
+                         f"pad it first, e.g. with mcjepa.core.pad_to_multiple(x, {self.multiple})")
+
+@patch
+def forward(self:PyramidEncoder,
+            x:Tensor # ImageNet-normalised B×3×H×W, H and W multiples of `self.multiple`
+           ) -> list: # six B×channels[l]×H/strides[l]×W/strides[l] maps, coarse → fine
+    "The six levels of a batch, coarse → fine."
+    self.check_input(x)
+    return self.features(x)[::-1]
+
+@patch
+def pool(self:PyramidEncoder,
+         levels:list # the output of `forward`
+        ) -> Tensor: # B×embed_dim: global average pool of L1, then the head norm
+    "The pooled coarsest level: the content representation."
+    return self.head_norm(levels[0].mean((-2, -1)))
 
 # %% ../nbs/01_encoder.ipynb #4458b4bb
 def split_stem(in_chans:int, # input image channels
@@ -75,7 +85,9 @@ def split_stem(in_chans:int, # input image channels
         conv1=nn.Conv2d(in_chans, mid_chans, kernels[0], stride=2, padding=pads[0]), norm1=LayerNorm2d(mid_chans),
         act=act_layer(),
         conv2=nn.Conv2d(mid_chans, out_chans, kernels[1], stride=2, padding=pads[1]), norm2=LayerNorm2d(out_chans)))
-    for m in (stem.conv1, stem.conv2): trunc_normal_(m.weight, std=.02); nn.init.zeros_(m.bias) # as timm's ConvNeXt
+    for m in (stem.conv1, stem.conv2): # initialised as timm's ConvNeXt
+        trunc_normal_(m.weight, std=.02)
+        nn.init.zeros_(m.bias)
     return stem
 
 # %% ../nbs/01_encoder.ipynb #cd54cacb
@@ -99,8 +111,9 @@ class ConvNeXtPyramid(PyramidEncoder):
                  **kwargs # passed on to `timm.create_model` (e.g. `depths`, `dims`)
                 ):
         use_ls = ls_init_value is not None and ls_init_value > 0
-        net = timm.create_model(name, pretrained=False, num_classes=0, in_chans=in_chans, drop_path_rate=drop_path_rate,
-                                **(dict(ls_init_value=ls_init_value) if use_ls else {}), **kwargs)
+        ls_kwargs = dict(ls_init_value=ls_init_value) if use_ls else {}
+        net = timm.create_model(name, pretrained=False, num_classes=0, in_chans=in_chans,
+                                drop_path_rate=drop_path_rate, **ls_kwargs, **kwargs)
         if not use_ls: disable_layer_scale(net)
         dims = [f['num_chs'] for f in net.feature_info]
         if [f['reduction'] for f in net.feature_info] != [4, 8, 16, 32]:
@@ -116,7 +129,9 @@ class ConvNeXtPyramid(PyramidEncoder):
         l6 = s.norm1(s.conv1(x))
         x = l5 = s.norm2(s.conv2(s.act(l6)))
         feats = [l6, l5]
-        for stage in self.stages: x = stage(x); feats.append(x)
+        for stage in self.stages:
+            x = stage(x)
+            feats.append(x)
         return feats
 
 # %% ../nbs/01_encoder.ipynb #01a39218
@@ -132,7 +147,8 @@ class ResNetPyramid(PyramidEncoder):
         body = timm.create_model(name, pretrained=False, features_only=True, in_chans=in_chans,
                                  drop_path_rate=drop_path_rate, **kwargs)
         ch = body.feature_info.channels() # act1, layer1..layer4
-        super().__init__(channels=ch[:0:-1] + [ch[0], ch[0]], strides=[32, 16, 8, 4, 4, 2], in_chans=in_chans, pool_norm=False)
+        super().__init__(channels=ch[:0:-1] + [ch[0], ch[0]], strides=[32, 16, 8, 4, 4, 2], in_chans=in_chans,
+                         pool_norm=False)
         self.name, self.drop_path_rate, self.body = name, drop_path_rate, body
 
     def features(self, x:Tensor) -> list:
@@ -152,13 +168,13 @@ class PWCPyramid(PyramidEncoder):
     "PWC-Net feature pyramid: six pairs of 3×3 convs with LeakyReLU 0.1."
     def __init__(self,
                  widths:tuple=(16, 32, 64, 96, 128, 196), # channels of the six levels, fine → coarse (PWC-Net)
-                 pair_strides:tuple=(2, 2, 1, 2, 2, 2), # stride of each pair, fine → coarse; all 2 for PWC-Net's 2..64
+                 pair_strides:tuple=(2, 2, 1, 2, 2, 2), # stride of each pair, fine → coarse (all 2: PWC-Net's 2..64)
                  in_chans:int=3, # input image channels
                  slope:float=0.1, # LeakyReLU negative slope
-                 drop_path_rate:float=0., # accepted so every backbone takes the same arguments; PWC has no residual
-                                          # branch to drop, so it is recorded as 0
+                 drop_path_rate:float=0., # accepted like every backbone's, recorded as 0 (no residual branch to drop)
                 ):
-        if len(widths) != 6 or len(pair_strides) != 6: raise ValueError("PWCPyramid needs six widths and six pair_strides")
+        if len(widths) != 6 or len(pair_strides) != 6:
+            raise ValueError("PWCPyramid needs six widths and six pair_strides")
         strides = list(accumulate(pair_strides, mul)) # cumulative products, fine → coarse
         super().__init__(channels=list(widths)[::-1], strides=strides[::-1], in_chans=in_chans, pool_norm=False)
         cins = [in_chans] + list(widths[:-1])
@@ -167,7 +183,9 @@ class PWCPyramid(PyramidEncoder):
 
     def features(self, x:Tensor) -> list:
         feats = []
-        for level in self.levels: x = level(x); feats.append(x)
+        for level in self.levels:
+            x = level(x)
+            feats.append(x)
         return feats
 
 # %% ../nbs/01_encoder.ipynb #c20a3c4a
@@ -178,5 +196,5 @@ def create_encoder(name:str='convnext_tiny', # a timm `convnext*` name, `resnet<
     if name == 'pwc': return PWCPyramid(**kwargs)
     if re.fullmatch(r'resnet\d+', name) and timm.is_model(name): return ResNetPyramid(name, **kwargs)
     if name.startswith('convnext') and timm.is_model(name): return ConvNeXtPyramid(name, **kwargs)
-    raise ValueError(f"unknown encoder {name!r}; known: 'pwc', timm ResNets ('resnet18', 'resnet34', 'resnet50', ...) "
-                     f"and timm ConvNeXts ({', '.join(timm.list_models('convnext*'))})")
+    raise ValueError(f"unknown encoder {name!r}; known: 'pwc', timm ResNets ('resnet18', 'resnet34', 'resnet50', "
+                     f"...) and timm ConvNeXts ({', '.join(timm.list_models('convnext*'))})")

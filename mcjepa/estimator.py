@@ -9,7 +9,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from timm.layers import LayerNorm2d
-from .core import resize_flow
+from fastcore.basics import patch
+from .core import resize_flow, FLOW_CLIP
 from .warp import warp, correlation
 
 # %% auto #0
@@ -30,6 +31,11 @@ def conv_ln_act(cin:int,                # input channels
 # %% ../nbs/03_estimator.ipynb #8ea7407d
 def _widths(widths, width_factor) -> list: return [max(1, round(w * width_factor)) for w in widths]
 
+def _zero_conv(conv:nn.Conv2d):
+    "Zero a conv's weights and bias: its output starts at zero."
+    nn.init.zeros_(conv.weight)
+    nn.init.zeros_(conv.bias)
+
 class DenseDecoder(nn.Module):
     "PWC-Net's DenseNet-style flow decoder: returns (residual flow B×2×H×W, last dense features)."
     def __init__(self, cin:int,                              # input channels (cost volume + features + flow)
@@ -44,7 +50,7 @@ class DenseDecoder(nn.Module):
             cin += w
         self.out_chans = cin
         self.predict_flow = nn.Conv2d(cin, 2, 3, padding=1)  # the last conv: no norm, no activation
-        if zero_flow_init: nn.init.zeros_(self.predict_flow.weight); nn.init.zeros_(self.predict_flow.bias)
+        if zero_flow_init: _zero_conv(self.predict_flow)
 
     def forward(self, x:Tensor) -> tuple[Tensor, Tensor]:
         for layer in self.layers: x = torch.cat([x, layer(x)], 1)
@@ -61,10 +67,11 @@ class ContextNetwork(nn.Module):
         super().__init__()
         layers = []
         for w, d in zip(_widths(widths, width_factor), dilations):
-            layers.append(conv_ln_act(cin, w, dilation=d, layer_norm=layer_norm)); cin = w
+            layers.append(conv_ln_act(cin, w, dilation=d, layer_norm=layer_norm))
+            cin = w
         self.layers = nn.Sequential(*layers)
         self.predict_flow = nn.Conv2d(cin, 2, 3, padding=1)
-        if zero_flow_init: nn.init.zeros_(self.predict_flow.weight); nn.init.zeros_(self.predict_flow.bias)
+        if zero_flow_init: _zero_conv(self.predict_flow)
 
     def forward(self, feats:Tensor, flow:Tensor) -> Tensor:
         return self.predict_flow(self.layers(torch.cat([feats, flow], 1)))
@@ -76,7 +83,7 @@ def upsample_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map
     "Bilinear resize of a flow with its values rescaled; the identity when the size does not change."
     return flow if tuple(flow.shape[-2:]) == tuple(size) else resize_flow(flow, tuple(size))
 
-# %% ../nbs/03_estimator.ipynb #72ac2f6b
+# %% ../nbs/03_estimator.ipynb #23122ae9
 class FlowEstimator(nn.Module):
     "Coarse-to-fine PWC flow estimator over a feature pyramid (M-JEPA, paper §3.1 and App. C)."
     def __init__(self, channels:list,                # feature channels per level, coarse → fine (encoder.channels)
@@ -84,7 +91,7 @@ class FlowEstimator(nn.Module):
                  width_factor:float=2,               # C: multiplies every decoder width (paper: 2; Table 3: 1 or 2)
                  shared_decoder:bool=True,           # one decoder for all levels (False: one per level)
                  layer_norm:bool=True,               # LayerNorm after every conv but the last (Table 3)
-                 flow_clip_value:float=128.,         # |flow| bound in image pixels (128 MC-JEPA, 256 M-JEPA)
+                 flow_clip_value:float=FLOW_CLIP['mc-jepa'], # |flow| bound in image pixels (128 MC-JEPA, 256 M-JEPA)
                  radius:int=4,                       # correlation search radius: (2r+1)² = 81 channels
                  proj_dim:int=32,                    # common width of the per-level 1×1 feature projections
                  context:bool=True,                  # PWC-Net's dilated context network after the decoder
@@ -109,38 +116,43 @@ class FlowEstimator(nn.Module):
                                                       zero_flow_init=zero_flow_init)
                                        for _ in range(n)]) if context else None
 
-    def _check(self, feats1:list, feats2:list):
-        if len(feats1) != len(self.channels) or len(feats2) != len(self.channels):
-            raise ValueError(f"FlowEstimator: expected {len(self.channels)} levels per pyramid, "
-                             f"got {len(feats1)} and {len(feats2)}")
-        for l, (a, b, c) in enumerate(zip(feats1, feats2, self.channels)):
-            if a.shape != b.shape or a.ndim != 4 or a.shape[1] != c:
-                raise ValueError(f"FlowEstimator: level {l} features must both be B×{c}×h×w, "
-                                 f"got {tuple(a.shape)} and {tuple(b.shape)}")
+# %% ../nbs/03_estimator.ipynb #fe971e43
+@patch
+def _check(self:FlowEstimator, feats1:list, feats2:list):
+    if len(feats1) != len(self.channels) or len(feats2) != len(self.channels):
+        raise ValueError(f"FlowEstimator: expected {len(self.channels)} levels per pyramid, "
+                         f"got {len(feats1)} and {len(feats2)}")
+    for l, (a, b, c) in enumerate(zip(feats1, feats2, self.channels)):
+        if a.shape != b.shape or a.ndim != 4 or a.shape[1] != c:
+            raise ValueError(f"FlowEstimator: level {l} features must both be B×{c}×h×w, "
+                             f"got {tuple(a.shape)} and {tuple(b.shape)}")
 
-    def forward(self, feats1:list,   # pyramid of frame t, coarse → fine (B×channels[l]×h_l×w_l)
-                feats2:list,         # pyramid of frame t+1, same shapes
-                image_size:tuple,    # (H, W) of the input images
-               ) -> dict:            # flows: per level, coarse → fine, in level pixels; flow: B×2×H×W image pixels
-        "Estimate the flow t → t+1 at every level and at the image's resolution."
-        self._check(feats1, feats2)
-        flows, flow = [], None
-        for l, (x1, x2) in enumerate(zip(feats1, feats2)):
-            if flow is None:
-                flow = x1.new_zeros(x1.shape[0], 2, *x1.shape[-2:])
-                x2w = x2                                               # zero flow: nothing to warp
-            else:
-                flow = upsample_flow(flow, x1.shape[-2:])
-                x2w, _ = warp(x2, flow)
-            i = 0 if len(self.decoders) == 1 else l
-            x = torch.cat([correlation(x1, x2w, self.radius), self.proj[l](x1), self.proj[l](x2w), flow], 1)
-            residual, feats = self.decoders[i](x)
-            flow = flow + residual
-            if self.contexts is not None: flow = flow + self.contexts[i](feats, flow)
-            clip = self.flow_clip_value / self.strides[l]
-            flow = flow.clamp(-clip, clip)
-            flows.append(flow)
-        return dict(flows=flows, flow=upsample_flow(flow, tuple(image_size)))
+# %% ../nbs/03_estimator.ipynb #9cb7b91b
+@patch
+def forward(self:FlowEstimator,
+            feats1:list,         # pyramid of frame t, coarse → fine (B×channels[l]×h_l×w_l)
+            feats2:list,         # pyramid of frame t+1, same shapes
+            image_size:tuple,    # (H, W) of the input images
+           ) -> dict:            # flows: per level, coarse → fine, in level pixels; flow: B×2×H×W image pixels
+    "Estimate the flow t → t+1 at every level and at the image's resolution."
+    self._check(feats1, feats2)
+    flows, flow = [], None
+    for l, (x1, x2) in enumerate(zip(feats1, feats2)):
+        if flow is None:
+            flow = x1.new_zeros(x1.shape[0], 2, *x1.shape[-2:])
+            x2w = x2                                               # zero flow: nothing to warp
+        else:
+            flow = upsample_flow(flow, x1.shape[-2:])
+            x2w, _ = warp(x2, flow)
+        i = 0 if len(self.decoders) == 1 else l
+        x = torch.cat([correlation(x1, x2w, self.radius), self.proj[l](x1), self.proj[l](x2w), flow], 1)
+        residual, feats = self.decoders[i](x)
+        flow = flow + residual
+        if self.contexts is not None: flow = flow + self.contexts[i](feats, flow)
+        clip = self.flow_clip_value / self.strides[l]
+        flow = flow.clamp(-clip, clip)
+        flows.append(flow)
+    return dict(flows=flows, flow=upsample_flow(flow, tuple(image_size)))
 
 # %% ../nbs/03_estimator.ipynb #b4acd4e0
 def _split(out:dict, n:int) -> tuple[dict, dict]:
@@ -155,7 +167,8 @@ def estimate_both(estimator:FlowEstimator, # the flow estimator
                   image_size:tuple,       # (H, W) of the images
                  ) -> tuple[dict, dict]:  # (forward t → t+1, backward t+1 → t) outputs of `FlowEstimator`
     "Forward and backward flows in one batched pass."
-    if len(feats1) != len(feats2): raise ValueError(f"estimate_both: pyramids of {len(feats1)} and {len(feats2)} levels")
+    if len(feats1) != len(feats2):
+        raise ValueError(f"estimate_both: pyramids of {len(feats1)} and {len(feats2)} levels")
     a = [torch.cat([x1, x2]) for x1, x2 in zip(feats1, feats2)]
     b = [torch.cat([x2, x1]) for x1, x2 in zip(feats1, feats2)]
     return _split(estimator(a, b, image_size), feats1[0].shape[0])

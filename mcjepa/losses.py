@@ -4,8 +4,12 @@
 
 # %% ../nbs/04_flow_losses.ipynb #41e9bf8a
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
 from torch import Tensor
+from fastcore.basics import patch
+from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, CYCLE_COEFF
 from .warp import warp
 
 # %% auto #0
@@ -16,7 +20,8 @@ __all__ = ['variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean', 
 # %% ../nbs/04_flow_losses.ipynb #4b4a8698
 def _check_samples(x:Tensor, name:str):
     if x.ndim != 2: raise ValueError(f"{name} expects N×D samples (2 dims), got shape {tuple(x.shape)}")
-    if x.shape[0] < 2: raise ValueError(f"{name} needs at least 2 samples (N≥2) for an unbiased estimate, got N={x.shape[0]}")
+    if x.shape[0] < 2:
+        raise ValueError(f"{name} needs at least 2 samples (N≥2) for an unbiased estimate, got N={x.shape[0]}")
 
 def _at_least_fp32(x:Tensor)->Tensor: return x.float() if x.dtype in (torch.float16, torch.bfloat16) else x
 
@@ -44,7 +49,8 @@ def _check_flow_pair(flow_fw:Tensor, flow_bw:Tensor):
     if flow_fw.ndim != 4 or flow_fw.shape[1] != 2:
         raise ValueError(f"expected flows of shape B×2×H×W, got {tuple(flow_fw.shape)}")
     if flow_fw.shape != flow_bw.shape:
-        raise ValueError(f"forward flow {tuple(flow_fw.shape)} and backward flow {tuple(flow_bw.shape)} differ in shape")
+        raise ValueError(f"forward flow {tuple(flow_fw.shape)} and backward flow {tuple(flow_bw.shape)} "
+                         "differ in shape")
 
 @torch.no_grad()
 def occlusion_mask(flow_fw:Tensor, # B×2×H×W flow t→t+1 (pixels)
@@ -73,18 +79,21 @@ def masked_mean(x:Tensor, # B×C×H×W per-pixel values
         raise ValueError(f"mask {tuple(mask.shape)} does not fit values {tuple(x.shape)}: expected B×1×H×W")
     return (x * mask).sum() / (mask.sum().clamp_min(eps) * x.shape[1])
 
-# %% ../nbs/04_flow_losses.ipynb #7025215e
+# %% ../nbs/04_flow_losses.ipynb #7244818b
 def level_masks(mask:Tensor|None, # B×1×H×W full-resolution visible mask, or None
                 sizes:list, # (h, w) of every level
                )->list: # one B×1×h×w mask (weights in [0,1]) per level, or Nones
     "Area-downsample a full-resolution mask to each level: the fraction of visible pixels in every cell"
     if mask is None: return [None] * len(sizes)
-    return [mask if tuple(mask.shape[-2:]) == tuple(s) else F.interpolate(mask, size=tuple(s), mode='area') for s in sizes]
+    return [mask if tuple(mask.shape[-2:]) == tuple(s) else F.interpolate(mask, size=tuple(s), mode='area')
+            for s in sizes]
 
+# %% ../nbs/04_flow_losses.ipynb #4da2f4d4
 def _check_pyramids(*pyrs, names):
     n = len(pyrs[0])
     for p, nm in zip(pyrs, names):
-        if not isinstance(p, (list, tuple)): raise ValueError(f"{nm} must be a list of per-level tensors (coarse→fine), got {type(p).__name__}")
+        if not isinstance(p, (list, tuple)):
+            raise ValueError(f"{nm} must be a list of per-level tensors (coarse→fine), got {type(p).__name__}")
         if len(p) != n: raise ValueError(f"{nm} has {len(p)} levels, expected {n} like {names[0]}")
 
 def feature_warp_error(x1:Tensor, # B×C×h×w features X_t at one level
@@ -101,15 +110,15 @@ def reg_loss(feats1:list, # X_t pyramid: B×C_l×h_l×w_l tensors, coarse→fine
              feats2:list, # X_{t+1} pyramid, same shapes
              flows:list, # per-level flows t→t+1 (B×2×h_l×w_l, pixels of level l), coarse→fine
              masks:list|None=None, # per-level visible weights (B×1×h_l×w_l) or None
-             coeffs:list=(1., 1., 1., 1., .1, .01), # c_l: Table 8 "Flow" column, L1..L6
+             coeffs:list=TABLE8_FLOW, # c_l: Table 8 "Flow" column, L1..L6
             )->Tensor: # scalar Σ_l c_l · masked mean ‖X_t − warp(X_{t+1}, f)‖²/d
     "Eq. 2: multi-scale feature regression on visible pixels"
     _check_pyramids(feats1, feats2, flows, list(coeffs), names=['feats1', 'feats2', 'flows', 'coeffs'])
     masks = masks if masks is not None else [None] * len(feats1)
-    return sum((c * feature_warp_error(a, b, f, m) for a, b, f, m, c in zip(feats1, feats2, flows, masks, coeffs) if c),
-               feats1[0].new_zeros(()))
+    terms = [c * feature_warp_error(a, b, f, m) for a, b, f, m, c in zip(feats1, feats2, flows, masks, coeffs) if c]
+    return sum(terms, feats1[0].new_zeros(()))
 
-# %% ../nbs/04_flow_losses.ipynb #6db680e6
+# %% ../nbs/04_flow_losses.ipynb #55099c6c
 def ssim(x:Tensor, # B×C×H×W images in [0,1]
          y:Tensor, # B×C×H×W images in [0,1]
          C1:float=0.01**2, # stabiliser of the luminance term
@@ -122,6 +131,7 @@ def ssim(x:Tensor, # B×C×H×W images in [0,1]
     sx, sy, sxy = pool(x * x) - mx * mx, pool(y * y) - my * my, pool(x * y) - mx * my
     return ((2 * mx * my + C1) * (2 * sxy + C2)) / ((mx * mx + my * my + C1) * (sx + sy + C2))
 
+# %% ../nbs/04_flow_losses.ipynb #c6547963
 def photometric_error(x:Tensor, # B×3×H×W target image in [0,1] (I_t)
                       y:Tensor, # B×3×H×W reconstruction in [0,1] (warped I_{t+1})
                       w_l1:float=0.15, # weight of |x − y|
@@ -134,12 +144,14 @@ def photometric_error(x:Tensor, # B×3×H×W target image in [0,1] (I_t)
     if w_ssim: d = d + w_ssim * ((1 - ssim(x, y)) / 2).clamp(0, 1)
     return d
 
+# %% ../nbs/04_flow_losses.ipynb #270c180e
 def _check_images(img1:Tensor, img2:Tensor, flow:Tensor):
     if img1.ndim != 4 or img1.shape != img2.shape:
         raise ValueError(f"expected two B×C×H×W images of one shape, got {tuple(img1.shape)} and {tuple(img2.shape)}")
     if flow.shape != (img1.shape[0], 2, *img1.shape[-2:]):
         raise ValueError(f"flow {tuple(flow.shape)} does not fit images {tuple(img1.shape)}: expected B×2×H×W")
-    lo, hi = torch.aminmax(torch.stack([img1.detach().min(), img1.detach().max(), img2.detach().min(), img2.detach().max()]))
+    extremes = [img1.detach().min(), img1.detach().max(), img2.detach().min(), img2.detach().max()]
+    lo, hi = torch.aminmax(torch.stack(extremes))
     if lo < -1e-3 or hi > 1 + 1e-3:
         raise ValueError(f"images must be in [0, 1] (got values in [{lo:.2f}, {hi:.2f}]): "
                          "pass un-normalised images (mcjepa.core.denormalize), not the encoder's input")
@@ -159,7 +171,7 @@ def rec_loss(img1:Tensor, # B×3×H×W I_t in [0,1]
 
 # %% ../nbs/04_flow_losses.ipynb #05394cce
 def edge_weights(img:Tensor, # B×3×H×W image in [0,1]
-                 lam:float=75., # λ: edge constant (`flow_loss_smooth_factor`)
+                 lam:float=SMOOTH_FACTOR, # λ: edge constant (`flow_loss_smooth_factor`)
                 )->tuple[Tensor, Tensor]: # (B×1×H×(W−1), B×1×(H−1)×W) weights exp(−λ·mean_c|∇I|) along x and y
     "Edge-aware weights of Eq. 4: close to 0 across image edges, 1 in flat regions"
     gx = (img[..., :, 1:] - img[..., :, :-1]).abs().mean(1, keepdim=True)
@@ -168,11 +180,13 @@ def edge_weights(img:Tensor, # B×3×H×W image in [0,1]
 
 def smooth_loss(flow:Tensor, # B×2×H×W flow (pixels)
                 img:Tensor, # B×3×H×W image in [0,1] the flow starts from (I_t), same H×W
-                lam:float=75., # λ: edge constant (`flow_loss_smooth_factor`)
+                lam:float=SMOOTH_FACTOR, # λ: edge constant (`flow_loss_smooth_factor`)
                )->Tensor: # scalar Σ_{x,y} mean_p exp(−λ·mean_c|∇I|)·‖∇f‖₁
     "Eq. 4: first-order edge-aware smoothness of the flow"
-    if flow.ndim != 4 or flow.shape[1] != 2 or img.ndim != 4 or flow.shape[-2:] != img.shape[-2:] or flow.shape[0] != img.shape[0]:
-        raise ValueError(f"smooth_loss expects flow B×2×H×W and image B×C×H×W of one size, got {tuple(flow.shape)} and {tuple(img.shape)}")
+    fits = flow.ndim == 4 and flow.shape[1] == 2 and img.ndim == 4
+    if not fits or flow.shape[-2:] != img.shape[-2:] or flow.shape[0] != img.shape[0]:
+        raise ValueError(f"smooth_loss expects flow B×2×H×W and image B×C×H×W of one size, "
+                         f"got {tuple(flow.shape)} and {tuple(img.shape)}")
     wx, wy = edge_weights(img, lam)
     fx = (flow[..., :, 1:] - flow[..., :, :-1]).abs().sum(1, keepdim=True)
     fy = (flow[..., 1:, :] - flow[..., :-1, :]).abs().sum(1, keepdim=True)
@@ -194,14 +208,14 @@ def cycle_loss(feats:list, # X_t pyramid, coarse→fine
                flows_fw:list, # per-level flows t→t+1 (pixels of each level)
                flows_bw:list, # per-level flows t+1→t
                masks:list|None=None, # per-level visible weights of frame t, or None
-               coeffs:list=(1., 1., 1., 1., .1, .01), # c_l: Table 8 "Flow" column
-               cycle_coeff:float=0.2, # `flow_cycle_consistency_coeff`: 0.2 MC-JEPA, 0.1 M-JEPA
+               coeffs:list=TABLE8_FLOW, # c_l: Table 8 "Flow" column
+               cycle_coeff:float=CYCLE_COEFF['mc-jepa'], # `flow_cycle_consistency_coeff`: 0.2 MC-JEPA, 0.1 M-JEPA
               )->Tensor: # scalar: c_cycle Σ_l c_l · masked mean ‖X_t − warp(warp(X_t, b), f)‖²/d
     "Eq. 5 for X_t (call again with X_{t+1} and the flows swapped to symmetrise)"
     _check_pyramids(feats, flows_fw, flows_bw, list(coeffs), names=['feats', 'flows_fw', 'flows_bw', 'coeffs'])
     masks = masks if masks is not None else [None] * len(feats)
-    return cycle_coeff * sum((c * cycle_error(x, f, b, m) for x, f, b, m, c in zip(feats, flows_fw, flows_bw, masks, coeffs) if c),
-                             feats[0].new_zeros(()))
+    levels = zip(feats, flows_fw, flows_bw, masks, coeffs)
+    return cycle_coeff * sum([c * cycle_error(x, f, b, m) for x, f, b, m, c in levels if c], feats[0].new_zeros(()))
 
 # %% ../nbs/04_flow_losses.ipynb #2f16fff6
 def pixels_as_samples(x:Tensor, # B×C×h×w features
@@ -214,8 +228,8 @@ def pixels_as_samples(x:Tensor, # B×C×h×w features
     return s
 
 def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
-            var_coeffs:list=(.01, .01, .01, .01, .001, .0001), # v_l: Table 8 "Var", L1..L6
-            cov_coeffs:list=(.04, .04, .001, 0., 0., 0.), # k_l: Table 8 "Cov", L1..L6
+            var_coeffs:list=TABLE8_VAR, # v_l: Table 8 "Var", L1..L6
+            cov_coeffs:list=TABLE8_COV, # k_l: Table 8 "Cov", L1..L6
             gamma:float=1., # target std γ
             eps:float=1e-4, # ε of the std
             max_samples:int|None=16384, # pixels sampled per level (None: all)
@@ -230,21 +244,24 @@ def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
         if k: total = total + k * covariance_loss(s)
     return total
 
-# %% ../nbs/04_flow_losses.ipynb #dac7c05c
+# %% ../nbs/04_flow_losses.ipynb #e30eb399
 class MJEPALoss(nn.Module):
     "The self-supervised flow objective of M-JEPA (Eq. 2–6), symmetrised over both directions"
     def __init__(self,
-                 flow_cycle_consistency_coeff:float=0.2, # c_cycle (Table 6): 0.2 MC-JEPA, 0.1 M-JEPA
-                 flow_loss_smooth_factor:float=75., # λ of Eq. 4 (Table 6)
-                 flow_coeffs:list=(1., 1., 1., 1., .1, .01), # per-level weights of L_reg and L_cycle (Table 8 "Flow")
-                 var_coeffs:list=(.01, .01, .01, .01, .001, .0001), # per-level Var weights of L_vc (Table 8)
-                 cov_coeffs:list=(.04, .04, .001, 0., 0., 0.), # per-level Cov weights of L_vc (Table 8)
+                 flow_cycle_consistency_coeff:float=CYCLE_COEFF['mc-jepa'], # c_cycle (Table 6): 0.2 MC-JEPA, 0.1 M-JEPA
+                 flow_loss_smooth_factor:float=SMOOTH_FACTOR, # λ of Eq. 4 (Table 6)
+                 flow_coeffs:list=TABLE8_FLOW, # per-level weights of L_reg and L_cycle (Table 8 "Flow")
+                 var_coeffs:list=TABLE8_VAR, # per-level Var weights of L_vc (Table 8)
+                 cov_coeffs:list=TABLE8_COV, # per-level Cov weights of L_vc (Table 8)
                  rec_coeff:float=1., # weight of L_rec
                  smooth_coeff:float=1., # weight of L_smooth
-                 w_l1:float=0.15, w_l2:float=0.15, w_ssim:float=0.85, # the distance d of L_rec
-                 alpha1:float=0.01, alpha2:float=0.5, # occlusion check constants
+                 w_l1:float=0.15, # weight of l1 in the distance d of L_rec
+                 w_l2:float=0.15, # weight of l2 in d
+                 w_ssim:float=0.85, # weight of (1 − SSIM)/2 in d
+                 alpha1:float=0.01, # occlusion check: tolerance growing with the flow magnitude
+                 alpha2:float=0.5, # occlusion check: constant tolerance
                  use_occlusion:bool=True, # False: warm-up without occlusion masks (all pixels count)
-                 occ_per_level:bool=False, # True: run the occlusion check on each level's flows instead of downsampling
+                 occ_per_level:bool=False, # True: run the occlusion check on each level's flows, not downsampled
                  vc_max_samples:int|None=16384, # pixels sampled per level for L_vc
                 ):
         super().__init__()
@@ -252,62 +269,72 @@ class MJEPALoss(nn.Module):
         if not len(self.flow_coeffs) == len(self.var_coeffs) == len(self.cov_coeffs):
             raise ValueError(f"flow/var/cov coefficients must have one value per level, got "
                              f"{len(self.flow_coeffs)}, {len(self.var_coeffs)}, {len(self.cov_coeffs)}")
-        self.cycle_coeff, self.lam, self.rec_coeff, self.smooth_coeff = flow_cycle_consistency_coeff, flow_loss_smooth_factor, rec_coeff, smooth_coeff
+        self.cycle_coeff, self.lam = flow_cycle_consistency_coeff, flow_loss_smooth_factor
+        self.rec_coeff, self.smooth_coeff = rec_coeff, smooth_coeff
         self.w = dict(w_l1=w_l1, w_l2=w_l2, w_ssim=w_ssim)
         self.alpha1, self.alpha2, self.use_occlusion, self.occ_per_level = alpha1, alpha2, use_occlusion, occ_per_level
         self.vc_max_samples = vc_max_samples
 
-    def extra_repr(self):
-        return (f"cycle={self.cycle_coeff}, lambda={self.lam}, flow_coeffs={self.flow_coeffs}, var={self.var_coeffs}, "
-                f"cov={self.cov_coeffs}, rec={self.rec_coeff}{self.w}, smooth={self.smooth_coeff}, occlusion={self.use_occlusion}")
+@patch
+def extra_repr(self:MJEPALoss):
+    return (f"cycle={self.cycle_coeff}, lambda={self.lam}, flow_coeffs={self.flow_coeffs}, "
+            f"var={self.var_coeffs}, cov={self.cov_coeffs}, rec={self.rec_coeff}{self.w}, "
+            f"smooth={self.smooth_coeff}, occlusion={self.use_occlusion}")
 
-    def _check(self, feats1, feats2, out_fw, out_bw):
-        n = len(self.flow_coeffs)
-        for nm, o in (('out_fw', out_fw), ('out_bw', out_bw)):
-            if not isinstance(o, dict) or 'flows' not in o or 'flow' not in o:
-                raise ValueError(f"{nm} must be the estimator's output dict(flows=[...], flow=B×2×H×W)")
-        _check_pyramids(feats1, feats2, out_fw['flows'], out_bw['flows'], [0] * n,
-                        names=['feats1', 'feats2', "out_fw['flows']", "out_bw['flows']", 'coefficients'])
-        for l, (x, f) in enumerate(zip(feats1, out_fw['flows'])):
-            if f.shape[-2:] != x.shape[-2:]:
-                raise ValueError(f"level {l}: flow {tuple(f.shape)} and features {tuple(x.shape)} differ in size "
-                                 "(each level's flow must be at that level's resolution)")
+# %% ../nbs/04_flow_losses.ipynb #568c271a
+@patch
+def _check(self:MJEPALoss, feats1, feats2, out_fw, out_bw):
+    n = len(self.flow_coeffs)
+    for nm, o in (('out_fw', out_fw), ('out_bw', out_bw)):
+        if not isinstance(o, dict) or 'flows' not in o or 'flow' not in o:
+            raise ValueError(f"{nm} must be the estimator's output dict(flows=[...], flow=B×2×H×W)")
+    _check_pyramids(feats1, feats2, out_fw['flows'], out_bw['flows'], [0] * n,
+                    names=['feats1', 'feats2', "out_fw['flows']", "out_bw['flows']", 'coefficients'])
+    for l, (x, f) in enumerate(zip(feats1, out_fw['flows'])):
+        if f.shape[-2:] != x.shape[-2:]:
+            raise ValueError(f"level {l}: flow {tuple(f.shape)} and features {tuple(x.shape)} differ in size "
+                             "(each level's flow must be at that level's resolution)")
 
-    def _masks(self, out_fw, out_bw, sizes, use_occlusion:bool):
-        "Visible masks of frames t and t+1: full resolution, and per level; plus the occluded fraction for logging"
-        m1 = occlusion_mask(out_fw['flow'], out_bw['flow'], self.alpha1, self.alpha2)
-        m2 = occlusion_mask(out_bw['flow'], out_fw['flow'], self.alpha1, self.alpha2)
-        occ = 1 - (m1.mean() + m2.mean()) / 2
-        if not use_occlusion: return None, None, None, None, occ
-        if self.occ_per_level:
-            lm1 = [occlusion_mask(f, b, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
-            lm2 = [occlusion_mask(b, f, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
-        else: lm1, lm2 = level_masks(m1, sizes), level_masks(m2, sizes)
-        return m1, m2, lm1, lm2, occ
+@patch
+def _masks(self:MJEPALoss, out_fw, out_bw, sizes, use_occlusion:bool):
+    "Visible masks of frames t and t+1: full resolution, and per level; plus the occluded fraction for logging"
+    m1 = occlusion_mask(out_fw['flow'], out_bw['flow'], self.alpha1, self.alpha2)
+    m2 = occlusion_mask(out_bw['flow'], out_fw['flow'], self.alpha1, self.alpha2)
+    occ = 1 - (m1.mean() + m2.mean()) / 2
+    if not use_occlusion: return None, None, None, None, occ
+    if self.occ_per_level:
+        lm1 = [occlusion_mask(f, b, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
+        lm2 = [occlusion_mask(b, f, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
+    else: lm1, lm2 = level_masks(m1, sizes), level_masks(m2, sizes)
+    return m1, m2, lm1, lm2, occ
 
-    def forward(self,
-                img1:Tensor, # B×3×H×W I_t in [0,1]
-                img2:Tensor, # B×3×H×W I_{t+1} in [0,1]
-                feats1:list, # encoder pyramid of I_t, coarse→fine
-                feats2:list, # encoder pyramid of I_{t+1}
-                out_fw:dict, # estimator output t→t+1: dict(flows=[per level], flow=B×2×H×W)
-                out_bw:dict, # estimator output t+1→t
-                use_occlusion:bool|None=None, # this call's choice (a step plan's); None: `self.use_occlusion`
-               )->dict: # rec, reg, smooth, cycle, vc, total, occluded_fraction, flow_magnitude
-        self._check(feats1, feats2, out_fw, out_bw)
-        f, b, fs, bs = out_fw['flow'], out_bw['flow'], out_fw['flows'], out_bw['flows']
-        occl = self.use_occlusion if use_occlusion is None else use_occlusion
-        m1, m2, lm1, lm2, occ = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
-        fc = self.flow_coeffs
-        both = lambda fn, a, b_: (fn(*a) + fn(*b_)) / 2
-        out = dict(
-            rec=self.rec_coeff * both(lambda *a: rec_loss(*a, **self.w), (img1, img2, f, m1), (img2, img1, b, m2)),
-            reg=both(reg_loss, (feats1, feats2, fs, lm1, fc), (feats2, feats1, bs, lm2, fc)),
-            smooth=self.smooth_coeff * both(smooth_loss, (f, img1, self.lam), (b, img2, self.lam)),
-            cycle=both(cycle_loss, (feats1, fs, bs, lm1, fc, self.cycle_coeff), (feats2, bs, fs, lm2, fc, self.cycle_coeff)),
-            vc=both(vc_loss, (feats1, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples),
-                    (feats2, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples)))
-        out['total'] = sum(out.values())
-        out['occluded_fraction'] = occ.detach()
-        out['flow_magnitude'] = ((f.detach().norm(dim=1).mean() + b.detach().norm(dim=1).mean()) / 2)
-        return out
+# %% ../nbs/04_flow_losses.ipynb #c68ed65c
+@patch
+def forward(self:MJEPALoss,
+            img1:Tensor, # B×3×H×W I_t in [0,1]
+            img2:Tensor, # B×3×H×W I_{t+1} in [0,1]
+            feats1:list, # encoder pyramid of I_t, coarse→fine
+            feats2:list, # encoder pyramid of I_{t+1}
+            out_fw:dict, # estimator output t→t+1: dict(flows=[per level], flow=B×2×H×W)
+            out_bw:dict, # estimator output t+1→t
+            use_occlusion:bool|None=None, # this call's choice (a step plan's), or None for `self.use_occlusion`
+           )->dict: # rec, reg, smooth, cycle, vc, total, occluded_fraction, flow_magnitude
+    "Every term of M-JEPA's flow objective, symmetrised, their sum and two logging values"
+    self._check(feats1, feats2, out_fw, out_bw)
+    f, b, fs, bs = out_fw['flow'], out_bw['flow'], out_fw['flows'], out_bw['flows']
+    occl = self.use_occlusion if use_occlusion is None else use_occlusion
+    m1, m2, lm1, lm2, occ = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
+    fc, cc = self.flow_coeffs, self.cycle_coeff
+    vc_args = (self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples)
+    both = lambda fn, a, b_: (fn(*a) + fn(*b_)) / 2
+    rec = lambda *a: rec_loss(*a, **self.w)
+    out = dict(
+        rec=self.rec_coeff * both(rec, (img1, img2, f, m1), (img2, img1, b, m2)),
+        reg=both(reg_loss, (feats1, feats2, fs, lm1, fc), (feats2, feats1, bs, lm2, fc)),
+        smooth=self.smooth_coeff * both(smooth_loss, (f, img1, self.lam), (b, img2, self.lam)),
+        cycle=both(cycle_loss, (feats1, fs, bs, lm1, fc, cc), (feats2, bs, fs, lm2, fc, cc)),
+        vc=both(vc_loss, (feats1, *vc_args), (feats2, *vc_args)))
+    out['total'] = sum(out.values())
+    out['occluded_fraction'] = occ.detach()
+    out['flow_magnitude'] = ((f.detach().norm(dim=1).mean() + b.detach().norm(dim=1).mean()) / 2)
+    return out

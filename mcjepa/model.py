@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 from torch import Tensor
-from .core import normalize, pad_to_multiple
+from fastcore.basics import patch
+from .core import normalize, pad_to_multiple, FLOW_ALPHA, FLOW_CLIP
 from .encoder import create_encoder
 from .estimator import FlowEstimator, estimate_both
 from .losses import MJEPALoss, vc_loss
@@ -16,10 +17,9 @@ from .vicreg import Expander, vicreg_loss, VICREG_COEFFS
 from functools import partial
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'MCJEPA', 'ssl_terms', 'flow_terms', 'build_model', 'param_groups', 'StepPlan', 'plan_step',
-           'estimate_flow']
+__all__ = ['STRATEGIES', 'MCJEPA', 'build_model', 'StepPlan', 'plan_step']
 
-# %% ../nbs/08_mcjepa.ipynb #e4eca474
+# %% ../nbs/08_mcjepa.ipynb #870fa04d
 class MCJEPA(nn.Module):
     "M-JEPA (`expander=None`: flow only) and MC-JEPA (flow + VICReg) sharing one pyramid encoder."
     def __init__(self,
@@ -27,7 +27,7 @@ class MCJEPA(nn.Module):
                  estimator:FlowEstimator, # the PWC flow estimator (chapter 03)
                  flow_loss:MJEPALoss, # the flow objective (chapter 04)
                  expander:nn.Module|None=None, # VICReg expander (chapter 05); None for M-JEPA
-                 flow_alpha:float=0.1, # α_flow of Eq. 7 (Table 6: 0.1 MC-JEPA, 1.0 M-JEPA)
+                 flow_alpha:float=FLOW_ALPHA['mc-jepa'], # α_flow of Eq. 7 (Table 6: 0.1 MC-JEPA, 1.0 M-JEPA)
                  flow_coeff:float=1., # flow_coeff (Table 6: 1.0), multiplies the flow sum too
                  vicreg_coeffs:dict|None=None, # `inv_coeff`, `var_coeff`, `cov_coeff` (default Table 8: 1, 25, 1)
                 ):
@@ -41,17 +41,25 @@ class MCJEPA(nn.Module):
     @property
     def with_ssl(self) -> bool: return self.expander is not None
 
-    def pyramid(self, img:Tensor # B×3×H×W images in [0, 1]
-               ) -> list: # the encoder's six levels, coarse → fine
-        return self.encoder(normalize(img))
+# %% ../nbs/08_mcjepa.ipynb #a8ee9982
+@patch
+def pyramid(self:MCJEPA,
+            img:Tensor # B×3×H×W images in [0, 1]
+           ) -> list: # the encoder's six levels, coarse → fine
+    "The encoder's pyramid of ImageNet-normalised frames."
+    return self.encoder(normalize(img))
 
-    def embed(self, view:Tensor # B×3×S×S ImageNet-normalised view
-             ) -> Tensor: # B×D expander output
-        return self.expander(self.encoder.pool(self.encoder(view)))
+@patch
+def embed(self:MCJEPA,
+          view:Tensor # B×3×S×S ImageNet-normalised view
+         ) -> Tensor: # B×D expander output
+    "The expander's embedding of the pooled coarsest level."
+    return self.expander(self.encoder.pool(self.encoder(view)))
 
 # %% ../nbs/08_mcjepa.ipynb #a262f13c
 def _detached(d:dict, prefix:str) -> dict: return {f'{prefix}/{k}': v.detach() for k, v in d.items()}
 
+@patch
 def ssl_terms(self:MCJEPA,
               views:tuple, # (view1, view2): ImageNet-normalised B×3×S×S
               vc_only:bool=False # variance-covariance warm-up: drop the invariance term
@@ -63,9 +71,13 @@ def ssl_terms(self:MCJEPA,
     d = vicreg_loss(z1, z2, **c)
     loss = c['var_coeff'] * d['var'] + c['cov_coeff'] * d['cov'] if vc_only else d['loss']
     return loss, _detached(d, 'ssl')
-MCJEPA.ssl_terms = ssl_terms
 
 # %% ../nbs/08_mcjepa.ipynb #942228ce
+def _check_frames(img1:Tensor, img2:Tensor):
+    if img1.shape != img2.shape:
+        raise ValueError(f"the two frames differ in shape: {tuple(img1.shape)} vs {tuple(img2.shape)}")
+
+@patch
 def flow_terms(self:MCJEPA,
                pair:tuple, # (img1, img2): B×3×H×W frames in [0, 1], H and W multiples of `self.multiple`
                vc_only:bool=False, # variance-covariance warm-up: train only L_vc of the encoder levels
@@ -74,53 +86,57 @@ def flow_terms(self:MCJEPA,
               ) -> tuple[Tensor, dict, Tensor]: # (loss, detached terms, final forward flow B×2×H×W, detached)
     "Every flow loss of M-JEPA for a batch of frame pairs, both directions."
     img1, img2 = pair
-    if img1.shape != img2.shape: raise ValueError(f"the two frames differ in shape: {tuple(img1.shape)} vs {tuple(img2.shape)}")
+    _check_frames(img1, img2)
     with torch.set_grad_enabled(torch.is_grad_enabled() and not freeze_encoder):
         levels = self.pyramid(torch.cat([img1, img2]))
     feats1, feats2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
     if vc_only:
         fl = self.flow_loss  # L_vc of both frames' pyramids, averaged as MJEPALoss does
-        vc = sum(vc_loss(f, fl.var_coeffs, fl.cov_coeffs, max_samples=fl.vc_max_samples) for f in (feats1, feats2)) / 2
+        vcs = [vc_loss(f, fl.var_coeffs, fl.cov_coeffs, max_samples=fl.vc_max_samples) for f in (feats1, feats2)]
+        vc = sum(vcs) / 2
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
     d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)
     return d['total'], _detached(d, 'flow'), out_fw['flow'].detach()
-MCJEPA.flow_terms = flow_terms
 
 # %% ../nbs/08_mcjepa.ipynb #fa1b3220
-def _forward(self:MCJEPA,
-             views:tuple|None=None, # (view1, view2) for the content task, or None
-             pair:tuple|None=None, # (img1, img2) for the motion task, or None
-             vc_only:bool=False, # variance-covariance warm-up (Table 11)
-             freeze_encoder:bool=False, # flow on frozen features (Table 5)
-             occlusion:bool|None=None # use the occlusion masks in the flow losses (None: the flow loss's default)
-            ) -> dict: # 'loss' to back-propagate, detached terms, and 'flow_fw' when a pair was given
+@patch
+def forward(self:MCJEPA,
+            views:tuple|None=None, # (view1, view2) for the content task, or None
+            pair:tuple|None=None, # (img1, img2) for the motion task, or None
+            vc_only:bool=False, # variance-covariance warm-up (Table 11)
+            freeze_encoder:bool=False, # flow on frozen features (Table 5)
+            occlusion:bool|None=None # use the occlusion masks in the flow losses (None: the flow loss's default)
+           ) -> dict: # 'loss' to back-propagate, detached terms, and 'flow_fw' when a pair was given
+    "Eq. 7's loss for the batches this step uses, with every term for logging."
     if views is None and pair is None: raise ValueError("give `views` (content task), `pair` (motion task) or both")
     out, loss = {}, 0.
     if views is not None:
-        ssl, logs = self.ssl_terms(views, vc_only); loss = loss + ssl; out.update(logs)
+        ssl, logs = self.ssl_terms(views, vc_only)
+        loss = loss + ssl
+        out.update(logs)
     if pair is not None:
         flow, logs, flow_fw = self.flow_terms(pair, vc_only, freeze_encoder, occlusion)
-        loss = loss + self.flow_alpha * self.flow_coeff * flow; out.update(logs)
+        loss = loss + self.flow_alpha * self.flow_coeff * flow
+        out.update(logs)
         if flow_fw is not None: out['flow_fw'] = flow_fw
     out['loss'] = loss
     return out
-MCJEPA.forward = _forward
 
 # %% ../nbs/08_mcjepa.ipynb #92cb0ba3
-def build_model(encoder:str='convnext_tiny', # backbone name for `create_encoder` (Table 4: convnext_tiny, resnet50, pwc)
+def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Table 4: convnext_tiny, resnet50, pwc)
                 drop_path_rate:float=0.1, # Table 6
                 width_factor:int=2, # estimator size factor C (Table 3: 2)
-                flow_clip_value:float=128., # Table 6: 128 MC-JEPA, 256 M-JEPA
+                flow_clip_value:float=FLOW_CLIP['mc-jepa'], # Table 6: 128 MC-JEPA, 256 M-JEPA
                 shared_decoder:bool=True, # one estimator decoder for every level
                 layer_norm:bool=True, # LayerNorm in the estimator (Table 3)
                 with_ssl:bool=True, # MC-JEPA (True) or M-JEPA (False)
                 expander_dims:tuple|str=(8192, 8192, 8192), # Table 6
                 expander_norm:str='bn', # 'bn' (VICReg) or 'ln' (VICRegL)
-                flow_alpha:float=0.1, # Eq. 7 balance (Table 6)
+                flow_alpha:float=FLOW_ALPHA['mc-jepa'], # Eq. 7 balance (Table 6)
                 flow_coeff:float=1., # Table 6
                 vicreg_preset:str='mc-jepa', # expander loss coefficients: 'mc-jepa' (Table 8) or 'vicreg'
-                **flow_loss_kwargs # passed to `MJEPALoss` (e.g. flow_cycle_consistency_coeff, flow_loss_smooth_factor)
+                **flow_loss_kwargs # to `MJEPALoss` (e.g. flow_cycle_consistency_coeff, flow_loss_smooth_factor)
                ) -> MCJEPA:
     "Build M-JEPA or MC-JEPA with the paper's constants as defaults."
     if vicreg_preset not in VICREG_COEFFS:
@@ -133,6 +149,7 @@ def build_model(encoder:str='convnext_tiny', # backbone name for `create_encoder
                   vicreg_coeffs=VICREG_COEFFS[vicreg_preset])
 
 # %% ../nbs/08_mcjepa.ipynb #ba2a39de
+@patch
 def param_groups(self:MCJEPA,
                  lr:float=3e-4, # encoder + expander (Table 6)
                  flow_lr:float=1e-4, # flow estimator (Table 6)
@@ -141,11 +158,11 @@ def param_groups(self:MCJEPA,
                 ) -> list: # AdamW parameter groups, each with a 'name'
     "Two AdamW groups: the encoder with the expander, and the flow estimator."
     enc = list(self.encoder.parameters()) + (list(self.expander.parameters()) if self.with_ssl else [])
+    est = list(self.estimator.parameters())
     return [dict(name='encoder', params=enc, lr=lr, weight_decay=weight_decay),
-            dict(name='estimator', params=list(self.estimator.parameters()), lr=flow_lr, weight_decay=flow_weight_decay)]
-MCJEPA.param_groups = param_groups
+            dict(name='estimator', params=est, lr=flow_lr, weight_decay=flow_weight_decay)]
 
-# %% ../nbs/08_mcjepa.ipynb #55f03584
+# %% ../nbs/08_mcjepa.ipynb #b1d426b6
 STRATEGIES = ('combined', 'batch_alternation', 'epoch_alternation', 'finetune', 'frozen')
 
 @dataclass(frozen=True)
@@ -157,6 +174,7 @@ class StepPlan:
     freeze_encoder: bool = False # flow on frozen encoder features
     occlusion: bool = True # the flow losses use the occlusion masks
 
+# %% ../nbs/08_mcjepa.ipynb #e2a29c48
 def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
               step:int=0, # global step (for batch alternation)
               epoch:int=0, # current epoch, counted from the start of the run
@@ -166,9 +184,11 @@ def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
               occlusion_start_epoch:int=0 # the flow losses use the occlusion masks from this epoch on
              ) -> StepPlan:
     "Decide which tasks a step trains, and whether its flow losses use the occlusion masks."
-    if strategy not in STRATEGIES: raise ValueError(f"unknown strategy {strategy!r}, expected one of {list(STRATEGIES)}")
+    if strategy not in STRATEGIES:
+        raise ValueError(f"unknown strategy {strategy!r}, expected one of {list(STRATEGIES)}")
     plan = partial(StepPlan, occlusion=epoch >= occlusion_start_epoch)
-    if epoch < vc_warmup_epochs: return plan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
+    if epoch < vc_warmup_epochs:
+        return plan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
     if not with_ssl: return plan(ssl=False, flow=True)
     if epoch < flow_start_epoch: return plan(ssl=True, flow=False)
     if strategy == 'combined': return plan(ssl=True, flow=True)
@@ -179,15 +199,15 @@ def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
     return plan(ssl=False, flow=True, freeze_encoder=strategy == 'frozen')
 
 # %% ../nbs/08_mcjepa.ipynb #8dd5ecfa
+@patch
 @torch.no_grad()
 def estimate_flow(self:MCJEPA,
                   img1:Tensor, # B×3×H×W first frames in [0, 1], any H and W
                   img2:Tensor # B×3×H×W second frames in [0, 1]
                  ) -> Tensor: # B×2×H×W flow from img1 to img2, in image pixels
     "The final forward flow for frames of any size."
-    if img1.shape != img2.shape: raise ValueError(f"the two frames differ in shape: {tuple(img1.shape)} vs {tuple(img2.shape)}")
+    _check_frames(img1, img2)
     (x, (h, w)) = pad_to_multiple(torch.cat([img1, img2]), self.multiple)
     levels = self.pyramid(x)
     out = self.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], x.shape[-2:])
     return out['flow'][..., :h, :w]
-MCJEPA.estimate_flow = estimate_flow

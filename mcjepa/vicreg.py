@@ -5,12 +5,15 @@
 # %% ../nbs/05_vicreg.ipynb #bc2c4353
 from __future__ import annotations
 import numpy as np
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
 import torch.distributed as dist
 from torch import Tensor
 from torchvision.transforms import v2, InterpolationMode
 from torchvision import tv_tensors
 from PIL import Image
+from fastcore.basics import patch
 from .core import IMAGENET_MEAN, IMAGENET_STD
 from .losses import variance_loss, covariance_loss
 
@@ -25,25 +28,27 @@ def blur_kernel_size(size:int, # output side of the view in pixels
     "Gaussian blur kernel for a `size`-pixel view: ≈`frac`·size, odd."
     return max(3, int(size * frac) // 2 * 2 + 1)
 
-def as_uint8_image(img # PIL image, H×W(×C) numpy array or (C×)H×W tensor; uint8, or float in [0, 1]
+def as_uint8_image(img # PIL image, H×W(×C) numpy array or (C×)H×W tensor: uint8, or float in [0, 1]
                   )->tv_tensors.Image: # 3×H×W uint8
     "Bring one RGB/gray image of any common type to a 3×H×W uint8 `tv_tensors.Image`."
     if isinstance(img, Image.Image): img = np.asarray(img.convert('RGB'))
     if isinstance(img, np.ndarray):
         if img.ndim == 3: img = img.transpose(2, 0, 1)  # HWC -> CHW
         img = torch.from_numpy(np.ascontiguousarray(img))
-    if not isinstance(img, Tensor): raise ValueError(f"expected a PIL image, numpy array or tensor, got {type(img).__name__}")
+    if not isinstance(img, Tensor):
+        raise ValueError(f"expected a PIL image, numpy array or tensor, got {type(img).__name__}")
     if img.ndim == 2: img = img[None]
     if img.ndim != 3 or img.shape[0] not in (1, 3, 4):
-        raise ValueError(f"expected one image, H×W×C (numpy) or C×H×W (tensor) with C in 1, 3, 4, got shape {tuple(img.shape)}")
+        raise ValueError(f"expected one image, H×W×C (numpy) or C×H×W (tensor) with C in 1, 3, 4, "
+                         f"got shape {tuple(img.shape)}")
     if img.shape[0] == 1: img = img.expand(3, -1, -1)
     img = img[:3]
     if img.is_floating_point(): img = (img.clamp(0, 1) * 255).round()
     return tv_tensors.Image(img.to(torch.uint8).contiguous())
 
-# %% ../nbs/05_vicreg.ipynb #8abdde88
+# %% ../nbs/05_vicreg.ipynb #8298fa2c
 class VICRegViews:
-    "VICReg's asymmetric two-view augmentation: `views(img) -> (view1, view2)`, each 3×size×size, ImageNet-normalised."
+    "VICReg's asymmetric two-view augmentation: `views(img) -> (view1, view2)`, 3×size×size, ImageNet-normalised."
     def __init__(self,
                  size:int=224, # output side (Table 6: ImageNet res. 224)
                  scale:tuple=(0.08, 1.), # RandomResizedCrop area range (Table 6: min/max_scale_crops)
@@ -53,7 +58,7 @@ class VICRegViews:
                  gray_p:float=0.2, # grayscale probability
                  blur_p:tuple=(1., 0.1), # Gaussian blur probability for (view 1, view 2)
                  blur_sigma:tuple=(0.1, 2.), # blur σ range
-                 blur_kernel:int|None=None, # blur kernel side; None: `blur_kernel_size(size)`
+                 blur_kernel:int|None=None, # blur kernel side, or None for `blur_kernel_size(size)`
                  solarize_p:tuple=(0., 0.2), # solarisation probability for (view 1, view 2)
                 ):
         self.size, self.blur_kernel = size, blur_kernel or blur_kernel_size(size)
@@ -68,11 +73,15 @@ class VICRegViews:
             v2.Normalize(IMAGENET_MEAN, IMAGENET_STD)])
         self.view1, self.view2 = view(blur_p[0], solarize_p[0]), view(blur_p[1], solarize_p[1])
 
-    def __call__(self, img)->tuple[Tensor, Tensor]:
-        img = as_uint8_image(img)
-        return self.view1(img).as_subclass(Tensor), self.view2(img).as_subclass(Tensor)
+# %% ../nbs/05_vicreg.ipynb #d3a7c2fb
+@patch
+def __call__(self:VICRegViews, img)->tuple[Tensor, Tensor]:
+    img = as_uint8_image(img)
+    return self.view1(img).as_subclass(Tensor), self.view2(img).as_subclass(Tensor)
 
-    def __repr__(self): return f"{type(self).__name__}(size={self.size})\nview1: {self.view1}\nview2: {self.view2}"
+@patch
+def __repr__(self:VICRegViews):
+    return f"{type(self).__name__}(size={self.size})\nview1: {self.view1}\nview2: {self.view2}"
 
 # %% ../nbs/05_vicreg.ipynb #17ad9a36
 _NORMS = {'bn': nn.BatchNorm1d, 'ln': nn.LayerNorm}
@@ -88,13 +97,14 @@ class Expander(nn.Sequential):
         dims = tuple(int(d) for d in (dims.split('-') if isinstance(dims, str) else dims))
         if not dims: raise ValueError("dims needs at least one width")
         f, layers = (in_dim,) + dims, []
-        for i in range(len(dims) - 1): layers += [nn.Linear(f[i], f[i + 1]), _NORMS[norm](f[i + 1]), nn.ReLU(inplace=True)]
+        for i in range(len(dims) - 1):
+            layers += [nn.Linear(f[i], f[i + 1]), _NORMS[norm](f[i + 1]), nn.ReLU(inplace=True)]
         super().__init__(*layers, nn.Linear(f[-2], f[-1], bias=False))
         self.in_dim, self.dims, self.out_dim, self.norm = in_dim, dims, dims[-1], norm
 
 # %% ../nbs/05_vicreg.ipynb #b7c5811c
 def gather(z:Tensor # N×D local embeddings (the same N on every process)
-          )->Tensor: # (W·N)×D embeddings of all W processes, in rank order; `z` itself in one process
+          )->Tensor: # (W·N)×D embeddings of all W processes, in rank order (`z` itself in one process)
     "Differentiable all-gather along the batch dimension; the identity when not distributed."
     if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() == 1: return z
     from torch.distributed.nn.functional import all_gather
@@ -109,7 +119,8 @@ VICREG_COEFFS = {
 def vicreg_coeffs(preset:str='mc-jepa' # a key of `VICREG_COEFFS`
                  )->dict: # `inv_coeff`, `var_coeff`, `cov_coeff`, to pass to `vicreg_loss`
     "The loss coefficients of a named preset."
-    if preset not in VICREG_COEFFS: raise ValueError(f"unknown VICReg preset {preset!r}; expected one of {list(VICREG_COEFFS)}")
+    if preset not in VICREG_COEFFS:
+        raise ValueError(f"unknown VICReg preset {preset!r}; expected one of {list(VICREG_COEFFS)}")
     return dict(VICREG_COEFFS[preset])
 
 def invariance_loss(z1:Tensor, # N×D embeddings of view 1
@@ -123,7 +134,7 @@ _gather = gather  # `vicreg_loss` has a flag of the same name
 
 def vicreg_loss(z1:Tensor, # N×D expander outputs of view 1 (local batch)
                 z2:Tensor, # N×D expander outputs of view 2 (local batch)
-                inv_coeff:float=1., # λ, invariance (MC-JEPA Table 8: 1; VICReg: 25)
+                inv_coeff:float=1., # λ, invariance (MC-JEPA Table 8: 1, VICReg: 25)
                 var_coeff:float=25., # μ, variance (both: 25)
                 cov_coeff:float=1., # ν, covariance (both: 1)
                 gather:bool=True, # all-gather before variance/covariance when distributed
@@ -132,7 +143,8 @@ def vicreg_loss(z1:Tensor, # N×D expander outputs of view 1 (local batch)
                )->dict: # `loss` (weighted sum) and the unweighted terms `inv`, `var` (view mean), `cov` (view sum)
     "VICReg's loss on the embeddings of two views (VICReg's code conventions, see above)."
     if z1.ndim != 2 or z1.shape != z2.shape:
-        raise ValueError(f"vicreg_loss expects two N×D embeddings of the same shape, got {tuple(z1.shape)} and {tuple(z2.shape)}")
+        raise ValueError(f"vicreg_loss expects two N×D embeddings of the same shape, "
+                         f"got {tuple(z1.shape)} and {tuple(z2.shape)}")
     if z1.dtype in (torch.float16, torch.bfloat16): z1, z2 = z1.float(), z2.float()  # batch statistics in fp32
     inv = invariance_loss(z1, z2)
     if gather: z1, z2 = _gather(z1), _gather(z2)
