@@ -130,7 +130,7 @@ def read_pfm(fname # path of a PFM file
     arr = np.frombuffer(body, '<f4' if scale < 0 else '>f4', count=n).reshape(h, w, channels)[::-1]
     return np.ascontiguousarray(arr[..., 0] if channels == 1 else arr).astype(np.float32)
 
-# %% ../nbs/00_core.ipynb #35f6688c
+# %% ../nbs/00_core.ipynb #76bfdef4
 KITTI_SCALE, KITTI_OFFSET = 64., 2.**15
 
 def _png_chunk(kind:bytes, data:bytes) -> bytes:
@@ -150,7 +150,7 @@ def write_png16(fname, # path of the PNG to write
     chunks = _png_chunk(b'IHDR', ihdr) + _png_chunk(b'IDAT', idat) + _png_chunk(b'IEND', b'')
     with open(fname, 'wb') as f: f.write(b'\x89PNG\r\n\x1a\n' + chunks)
 
-# %% ../nbs/00_core.ipynb #bbb8c1a0
+# %% ../nbs/00_core.ipynb #31678cc5
 def write_kitti_flow(fname, # path of the PNG to write
                      flow, # H×W×2 flow (u, v) in pixels
                      valid=None # H×W bool validity (default: all valid)

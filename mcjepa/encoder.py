@@ -98,7 +98,7 @@ def disable_layer_scale(net:nn.Module # a timm ConvNeXt (or part of one)
         if isinstance(m, ConvNeXtBlock): m.gamma = None
     return net
 
-# %% ../nbs/01_encoder.ipynb #91066e1f
+# %% ../nbs/01_encoder.ipynb #3fd2d93d
 class ConvNeXtPyramid(PyramidEncoder):
     "timm ConvNeXt with the split stem: levels L1..L6 at strides 32, 16, 8, 4, 4, 2."
     def __init__(self,
@@ -124,15 +124,18 @@ class ConvNeXtPyramid(PyramidEncoder):
         self.name, self.drop_path_rate, self.ls_init_value = name, drop_path_rate, ls_init_value
         self.stem, self.stages = stem, net.stages # timm's stages, blocks and drop path, unchanged
 
-    def features(self, x:Tensor) -> list:
-        s = self.stem
-        l6 = s.norm1(s.conv1(x))
-        x = l5 = s.norm2(s.conv2(s.act(l6)))
-        feats = [l6, l5]
-        for stage in self.stages:
-            x = stage(x)
-            feats.append(x)
-        return feats
+# %% ../nbs/01_encoder.ipynb #522838c7
+@patch
+def features(self:ConvNeXtPyramid, x:Tensor) -> list:
+    "The six levels, fine → coarse: stem conv 1, stem conv 2, stages 1-4."
+    s = self.stem
+    l6 = s.norm1(s.conv1(x))
+    x = l5 = s.norm2(s.conv2(s.act(l6)))
+    feats = [l6, l5]
+    for stage in self.stages:
+        x = stage(x)
+        feats.append(x)
+    return feats
 
 # %% ../nbs/01_encoder.ipynb #01a39218
 class ResNetPyramid(PyramidEncoder):

@@ -244,7 +244,7 @@ def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
         if k: total = total + k * covariance_loss(s)
     return total
 
-# %% ../nbs/04_flow_losses.ipynb #e30eb399
+# %% ../nbs/04_flow_losses.ipynb #1df684ea
 class MJEPALoss(nn.Module):
     "The self-supervised flow objective of M-JEPA (Eq. 2–6), symmetrised over both directions"
     def __init__(self,
@@ -275,6 +275,7 @@ class MJEPALoss(nn.Module):
         self.alpha1, self.alpha2, self.use_occlusion, self.occ_per_level = alpha1, alpha2, use_occlusion, occ_per_level
         self.vc_max_samples = vc_max_samples
 
+# %% ../nbs/04_flow_losses.ipynb #35eccfe3
 @patch
 def extra_repr(self:MJEPALoss):
     return (f"cycle={self.cycle_coeff}, lambda={self.lam}, flow_coeffs={self.flow_coeffs}, "

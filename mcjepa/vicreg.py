@@ -46,7 +46,7 @@ def as_uint8_image(img # PIL image, H×W(×C) numpy array or (C×)H×W tensor: u
     if img.is_floating_point(): img = (img.clamp(0, 1) * 255).round()
     return tv_tensors.Image(img.to(torch.uint8).contiguous())
 
-# %% ../nbs/05_vicreg.ipynb #8298fa2c
+# %% ../nbs/05_vicreg.ipynb #554c3689
 class VICRegViews:
     "VICReg's asymmetric two-view augmentation: `views(img) -> (view1, view2)`, 3×size×size, ImageNet-normalised."
     def __init__(self,
@@ -73,7 +73,7 @@ class VICRegViews:
             v2.Normalize(IMAGENET_MEAN, IMAGENET_STD)])
         self.view1, self.view2 = view(blur_p[0], solarize_p[0]), view(blur_p[1], solarize_p[1])
 
-# %% ../nbs/05_vicreg.ipynb #d3a7c2fb
+# %% ../nbs/05_vicreg.ipynb #1eb28730
 @patch
 def __call__(self:VICRegViews, img)->tuple[Tensor, Tensor]:
     img = as_uint8_image(img)

@@ -46,7 +46,7 @@ def warp(x:Tensor,                   # B×C×H×W map to sample from (features, 
         valid = (pos[:, 0] >= 0) & (pos[:, 0] <= w - 1) & (pos[:, 1] >= 0) & (pos[:, 1] <= h - 1)
     return warped, valid[:, None].to(x.dtype)
 
-# %% ../nbs/02_warp_corr.ipynb #b2e0596e
+# %% ../nbs/02_warp_corr.ipynb #f6df8649
 def _check_corr(f1:Tensor, f2:Tensor, radius:int):
     "Raise a clear `ValueError` for feature maps that cannot be correlated."
     if f1.ndim != 4 or f1.shape != f2.shape:
@@ -55,7 +55,7 @@ def _check_corr(f1:Tensor, f2:Tensor, radius:int):
     if int(radius) != radius or radius < 0:
         raise ValueError(f"correlation: radius must be an integer ≥ 0, got {radius}")
 
-# %% ../nbs/02_warp_corr.ipynb #25284c48
+# %% ../nbs/02_warp_corr.ipynb #e88a7afa
 class _Correlation(torch.autograd.Function):
     "Mean-over-channels local correlation; saves only its inputs and accumulates gradients in place."
     @staticmethod
