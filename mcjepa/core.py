@@ -23,7 +23,7 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple',
            'end_point_error', 'tensor_to_image', 'read_image', 'save_image', 'flow_to_color', 'show']
 
-# %% ../nbs/00_core.ipynb #a6e975d3
+# %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -43,6 +43,7 @@ def denormalize(x:Tensor # `...×3×H×W` ImageNet-normalised images
     "Undo `normalize`: back to [0, 1] (for display and for losses on images)."
     return x * _stats(x, IMAGENET_STD) + _stats(x, IMAGENET_MEAN)
 
+# %% ../nbs/00_core.ipynb #faf49c79
 def call_cli(main, # a `@call_parse` command (its undecorated signature defines the flags)
              argv:list, # command-line arguments, e.g. ['--out', 'runs/x']
              prog:str # the name `--help` shows, e.g. 'python -m mcjepa.train'
