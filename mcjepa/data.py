@@ -565,6 +565,7 @@ def _resize_sample(d:dict, size:tuple) -> dict:
             out[k] = r[0, 0] if v.ndim == 2 else r[0]
     return out
 
+# %% ../nbs/07_datasets.ipynb #40daa5d1
 def _crop_sample(d:dict, y0:int, x0:int, size:tuple) -> dict:
     "The same crop window for every map of the sample (flow values unchanged)."
     H, W = d['img1'].shape[-2:]
@@ -579,7 +580,7 @@ def _hflip_sample(d:dict) -> dict:
         if k in out: out[k] = out[k] * torch.tensor([-1., 1.]).view(2, 1, 1)
     return out
 
-# %% ../nbs/07_datasets.ipynb #3ce325b1
+# %% ../nbs/07_datasets.ipynb #6a62eea5
 class FlowAugment:
     "Resize, random crop, optional flip and shared colour jitter of a flow-pair sample."
     def __init__(self, crop:tuple|None, # (H, W) of the output, e.g. `TABLE6_RES['sintel']`; None = no crop
@@ -609,7 +610,7 @@ class FlowAugment:
             d = dict(d, img1=pair[0], img2=pair[1])
         return d
 
-# %% ../nbs/07_datasets.ipynb #727e988b
+# %% ../nbs/07_datasets.ipynb #b2fdac26
 def _kitti12(r, s): return KittiFlow2012(r, split=s)
 def _kitti15(r, s): return KittiFlow2015(r, split=s)
 
@@ -632,7 +633,7 @@ TABLE7 = [ # (name, pairs in the paper, repetition, Table 6 resolution, root key
 ]
 MIXTURE_ROOTS = tuple(dict.fromkeys(e[4] for e in TABLE7))
 
-# %% ../nbs/07_datasets.ipynb #40ee66a7
+# %% ../nbs/07_datasets.ipynb #627749c7
 class MixtureSampler(Sampler):
     "Step-indexed flow batches from one member of a mixture at a time, the member drawn ∝ its weight."
     def __init__(self, sizes:list, # number of samples of each member
@@ -661,7 +662,7 @@ class MixtureSampler(Sampler):
             m, idx = self.indices(step)
             yield (np.asarray(idx) + self.offsets[m]).tolist()
 
-# %% ../nbs/07_datasets.ipynb #726a5531
+# %% ../nbs/07_datasets.ipynb #fa5d0b2e
 class FlowMixture(torch.utils.data.ConcatDataset):
     "The concatenated flow datasets of the mixture, with their names and repetitions."
     def __init__(self, members:list # (name, dataset, repetition)
@@ -679,7 +680,7 @@ class FlowMixture(torch.utils.data.ConcatDataset):
         return [(n, len(d), r, round(float(x / w.sum()), 4))
                 for n, d, r, x in zip(self.names, self.datasets, self.reps, w)]
 
-# %% ../nbs/07_datasets.ipynb #8be28784
+# %% ../nbs/07_datasets.ipynb #6501d2b0
 def flow_mixture(roots:dict, # root key (see `MIXTURE_ROOTS`) -> folder; keys that are absent are skipped
                  scale:float=1., # multiply the Table 6 crops (CPU presets: e.g. 0.25)
                  resize:float|None=None, # resize frames by this factor before cropping (default: `scale`)
@@ -715,7 +716,7 @@ def flow_mixture(roots:dict, # root key (see `MIXTURE_ROOTS`) -> folder; keys th
         members.append(('Embedded', pairs, 1))
     return FlowMixture(members)
 
-# %% ../nbs/07_datasets.ipynb #95e196bc
+# %% ../nbs/07_datasets.ipynb #5406ed04
 TRAIN_ROOTS = {'chairs_root': ('flyingchairs',), 'things_root': ('flyingthings',), 'sintel_root': ('sintel',),
                'sintel_raw_root': ('sintel_raw',), 'kitti2012_root': ('kitti2012', 'kitti2012_multiview'),
                'kitti2015_root': ('kitti2015', 'kitti2015_multiview'), 'kitti_raw_root': ('kitti_raw',),

@@ -429,6 +429,7 @@ class EmbeddedSegmentation(EmbeddedSequences):
         r = self.render(i)
         return self._finish(dict(img=r['frames'][0], mask=r['classes'][0]))
 
+# %% ../nbs/06_scenes.ipynb #43ac83b4
 class EmbeddedVideoObjects(EmbeddedSequences):
     "DAVIS-like sequences: `frames` T×3×H×W, object-id `masks` T×H×W (0 = background), `name`."
     def __init__(self, n:int=8, # number of sequences

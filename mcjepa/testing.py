@@ -88,6 +88,7 @@ def write_chairs_fixture(root, # folder to write into (creates root/FlyingChairs
     (base.parent / 'FlyingChairs_train_val.txt').write_text('\n'.join(str(i) for i in split_ids[:n]) + '\n')
     return seqs
 
+# %% ../nbs/15_testing.ipynb #4cda6b3c
 def write_things_fixture(root, # folder to write into (creates root/FlyingThings3D)
                          T:int=3, # frames
                          size:tuple=(32, 48), # (H, W)
@@ -107,7 +108,7 @@ def write_things_fixture(root, # folder to write into (creates root/FlyingThings
             write_pfm(_mkdir(base / f'optical_flow/TRAIN/A/0000/{folder}/left') / name, pfm)
     return s
 
-# %% ../nbs/15_testing.ipynb #4cdcca12
+# %% ../nbs/15_testing.ipynb #50a7085b
 def _kitti_valid(size:tuple, density:float, rng) -> np.ndarray:
     "A sparse KITTI-like validity mask: a random subset of the pixels, none in the top quarter (sky)."
     valid = rng.random(size) < density
@@ -138,7 +139,7 @@ def write_kitti_fixture(root, # folder to write into
             seqs.append(dict(s, valid=valid))
     return seqs
 
-# %% ../nbs/15_testing.ipynb #ed88cc97
+# %% ../nbs/15_testing.ipynb #0b517f03
 def write_hd1k_fixture(root, # folder to write into (creates root/hd1k)
                        T:int=3, # frames of sequence 000000
                        size:tuple=(32, 48), # (H, W)
@@ -156,7 +157,7 @@ def write_hd1k_fixture(root, # folder to write into (creates root/hd1k)
     save_image(base / 'hd1k_challenge/image_2/000000_11.png', s['frames'][1])
     return s
 
-# %% ../nbs/15_testing.ipynb #eb70bc41
+# %% ../nbs/15_testing.ipynb #5f29a1f3
 def write_frames_fixture(root, # folder to write into
                          scenes:tuple=('scene_a', 'scene_b'), # one sub-folder per scene ('' = frames directly in root)
                          T:int=3, # frames per scene
@@ -172,7 +173,7 @@ def write_frames_fixture(root, # folder to write into
             save_image(Path(root) / scene / pattern.format(t + 1), seq['frames'][t])
     return out
 
-# %% ../nbs/15_testing.ipynb #aaed5b83
+# %% ../nbs/15_testing.ipynb #a53be0d6
 def write_kitti_multiview_fixture(root, # folder to write into (becomes the *_multiview folder)
                                   year:int=2015, # 2015 (camera image_2) or 2012 (camera colored_0)
                                   n_scenes:int=2, # scenes per split
@@ -205,7 +206,7 @@ def write_kitti_raw_fixture(root, # folder to write into (holds the date folders
                 save_image(Path(root) / drive[:10] / drive / cam / 'data' / f'{t:010d}.png', seq['frames'][t])
     return out
 
-# %% ../nbs/15_testing.ipynb #97d2266a
+# %% ../nbs/15_testing.ipynb #59b8d152
 def write_video_fixture(path, # video file to write (.mp4, .avi, .mkv)
                         T:int=6, # frames
                         size:tuple=(32, 48), # (H, W)
@@ -228,7 +229,7 @@ def write_video_fixture(path, # video file to write (.mp4, .avi, .mkv)
         for packet in stream.encode(): container.mux(packet)
     return seq
 
-# %% ../nbs/15_testing.ipynb #46c0b828
+# %% ../nbs/15_testing.ipynb #be5fc7c4
 def write_imagefolder_fixture(root, # folder to write into (creates root/<split>/<class>/)
                               split:str='train', # the split folder
                               classes:tuple=('n01440764', 'n01443537'), # class folder names (WordNet ids)
@@ -245,7 +246,7 @@ def write_imagefolder_fixture(root, # folder to write into (creates root/<split>
             out.append((k, img))
     return out
 
-# %% ../nbs/15_testing.ipynb #8174ae8c
+# %% ../nbs/15_testing.ipynb #6d17cbb3
 def _boundaries(mask:Tensor) -> Tensor:
     "Pixels whose right or lower neighbour has another label (VOC's 255 outlines)."
     b = torch.zeros_like(mask, dtype=torch.bool)
@@ -272,7 +273,7 @@ def write_voc_fixture(root, # folder to write into (creates root/VOCdevkit/VOC20
     (base / f'ImageSets/Segmentation/{split}.txt').write_text(''.join(f'2007_{i:06d}\n' for i in range(n)))
     return out
 
-# %% ../nbs/15_testing.ipynb #cd3e6211
+# %% ../nbs/15_testing.ipynb #1d76e547
 # label ids of: unlabeled, road, building, vegetation, sky, person, car, fence, pole
 CITYSCAPES_FIXTURE_IDS = (0, 7, 11, 21, 23, 24, 26, 13, 17)
 
@@ -294,6 +295,7 @@ def write_cityscapes_fixture(root, # folder to write into (becomes the Cityscape
         out.append(dict(img=s['img'], label_ids=label_ids))
     return out
 
+# %% ../nbs/15_testing.ipynb #b6ae9132
 def write_ade20k_fixture(root, # folder to write into (creates root/ADEChallengeData2016)
                          split:str='train', # 'train' (training/) or 'val' (validation/)
                          n:int=2, # images
@@ -311,7 +313,7 @@ def write_ade20k_fixture(root, # folder to write into (creates root/ADEChallenge
         out.append(dict(img=s['img'], mask=mask))
     return out
 
-# %% ../nbs/15_testing.ipynb #d5d8d8c8
+# %% ../nbs/15_testing.ipynb #c1462c92
 def write_davis_fixture(root, # folder to write into (creates root/DAVIS)
                         split:str='val', # the split list to write (ImageSets/2017/<split>.txt)
                         names:tuple=('bear', 'car-roundabout'), # sequence names
