@@ -122,9 +122,9 @@ def _validate(cfg:TrainConfig):
 PRESETS = {
     'mc-jepa': TrainConfig(),
     'm-jepa': TrainConfig(image_size=None, min_scale_crops=None, max_scale_crops=None, batch_size=None, lr=None,
-                          end_lr=None, weight_decay=None, expander_dims=None, with_ssl=False, flow_alpha=FLOW_ALPHA['m-jepa'],
-                          flow_clip_value=FLOW_CLIP['m-jepa'], flow_start_epoch=0, vc_warmup_epochs=0,
-                          flow_cycle_consistency_coeff=CYCLE_COEFF['m-jepa']),
+                          end_lr=None, weight_decay=None, expander_dims=None, with_ssl=False,
+                          flow_alpha=FLOW_ALPHA['m-jepa'], flow_clip_value=FLOW_CLIP['m-jepa'], flow_start_epoch=0,
+                          vc_warmup_epochs=0, flow_cycle_consistency_coeff=CYCLE_COEFF['m-jepa']),
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
                         num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
                         lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
@@ -237,7 +237,8 @@ def load_checkpoint(path) -> dict:
     path = Path(path)
     if path.is_dir(): path = path / 'checkpoint.pt'
     if not path.is_file():
-        raise FileNotFoundError(f"no checkpoint at {path} (expected a checkpoint file or a run folder holding checkpoint.pt)")
+        raise FileNotFoundError(f"no checkpoint at {path} "
+                                "(expected a checkpoint file or a run folder holding checkpoint.pt)")
     return torch.load(path, map_location='cpu', weights_only=False)
 
 # %% ../nbs/09_config.ipynb #02fa47a6
