@@ -50,6 +50,7 @@ def machine_info(device=None # the benchmark's device (default: a GPU if there i
                 gpu=torch.cuda.get_device_name(device) if device.type == 'cuda' else None,
                 load=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None)
 
+# %% ../nbs/13_benchmarks.ipynb #2b1f8d12
 def header_markdown(info:dict # `machine_info()`
                    ) -> str:
     "The machine as a markdown paragraph, to put above the tables."
@@ -63,7 +64,8 @@ def header_markdown(info:dict # `machine_info()`
 def sync(device=None # the device whose queued work to wait for (CUDA only; a no-op on CPU)
         ):
     "Wait for the GPU to finish (so that a clock read afterwards covers the work)."
-    if torch.cuda.is_available() and (device is None or torch.device(device).type == 'cuda'): torch.cuda.synchronize(device)
+    if torch.cuda.is_available() and (device is None or torch.device(device).type == 'cuda'):
+        torch.cuda.synchronize(device)
 
 def time_fn(fn, # called without arguments
             repeat:int=3, # timed calls
@@ -72,15 +74,18 @@ def time_fn(fn, # called without arguments
             memory:bool=False # also track the peak memory of the timed calls (`track_memory`)
            ) -> dict: # best, median (wall s), cpu (best process CPU s), repeat; + peak_mb, rise_mb, memory
     "Wall-clock and CPU time of `fn()`: best and median of `repeat` calls after `warmup` untimed ones."
-    if repeat < 1 or warmup < 0: raise ValueError(f"time_fn: need repeat ≥ 1 and warmup ≥ 0, got repeat={repeat}, warmup={warmup}")
+    if repeat < 1 or warmup < 0:
+        raise ValueError(f"time_fn: need repeat ≥ 1 and warmup ≥ 0, got repeat={repeat}, warmup={warmup}")
     for _ in range(warmup): fn()
     sync(device)
     walls, cpus = [], []
     with (track_memory(device) if memory else contextlib.nullcontext({})) as mem:
         for _ in range(repeat):
             c0, t0 = time.process_time(), time.perf_counter()
-            fn(); sync(device)
-            walls.append(time.perf_counter() - t0); cpus.append(time.process_time() - c0)
+            fn()
+            sync(device)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
     return dict(best=min(walls), median=statistics.median(walls), cpu=min(cpus), repeat=repeat, **mem)
 
 # %% ../nbs/13_benchmarks.ipynb #b4269050
@@ -103,15 +108,19 @@ def _reset_peak_rss() -> bool:
         return _status_kb('VmHWM') is not None
     except OSError: return False
 
+# %% ../nbs/13_benchmarks.ipynb #4d3fa034
 @contextlib.contextmanager
 def track_memory(device=None # a CUDA device: allocator statistics; else the process's resident set
                 ):
     "Context manager yielding a dict that gets `peak_mb`, `rise_mb` and `memory` (what was measured) on exit."
     res = dict(peak_mb=None, rise_mb=None, memory='not measured')
     if device is not None and torch.device(device).type == 'cuda':
-        sync(device); torch.cuda.reset_peak_memory_stats(device); base = torch.cuda.memory_allocated(device)
+        sync(device)
+        torch.cuda.reset_peak_memory_stats(device)
+        base = torch.cuda.memory_allocated(device)
         yield res
-        sync(device); peak = torch.cuda.max_memory_allocated(device)
+        sync(device)
+        peak = torch.cuda.max_memory_allocated(device)
         res.update(peak_mb=peak / 2**20, rise_mb=(peak - base) / 2**20, memory='CUDA allocated')
         return
     _trim()
@@ -144,7 +153,8 @@ def _backward(outs:list):
 def _check_size(size, multiple:int=32, what:str='size') -> tuple:
     h, w = size
     if h < multiple or w < multiple or h % multiple or w % multiple:
-        raise ValueError(f"{what} {h}×{w}: expected height and width ≥ {multiple} and multiples of {multiple} (the coarsest stride)")
+        raise ValueError(f"{what} {h}×{w}: expected height and width ≥ {multiple} and multiples of {multiple} "
+                         "(the coarsest stride)")
     return int(h), int(w)
 
 def step_inputs(pair_size:tuple=(64, 96), # (H, W) of the frame pair
@@ -153,14 +163,52 @@ def step_inputs(pair_size:tuple=(64, 96), # (H, W) of the frame pair
                 image_batch:int=2, # images per step (VICReg needs ≥ 2)
                 device=None, seed:int=0) -> dict: # img1, img2 (B×3×H×W in [0, 1]), views (two N×3×S×S)
     "Random inputs of a training step (frames in [0, 1]; views already normalised, as `VICRegViews` makes them)."
-    _check_size(pair_size, what='pair_size'); _check_size((image_size, image_size), what='image_size')
-    if image_batch < 2: raise ValueError(f"image_batch={image_batch}: VICReg's variance and BatchNorm need at least 2 images")
+    _check_size(pair_size, what='pair_size')
+    _check_size((image_size, image_size), what='image_size')
+    if image_batch < 2:
+        raise ValueError(f"image_batch={image_batch}: VICReg's variance and BatchNorm need at least 2 images")
     g = torch.Generator().manual_seed(seed)
     img1, img2 = (torch.rand(pair_batch, 3, *pair_size, generator=g).to(device) for _ in range(2))
     views = tuple(torch.randn(image_batch, 3, image_size, image_size, generator=g).to(device) for _ in range(2))
     return dict(img1=img1, img2=img2, views=views)
 
 # %% ../nbs/13_benchmarks.ipynb #c1f989ed
+def _zeroed(model, fn):
+    "`fn` preceded by `model.zero_grad(set_to_none=True)`, as every part of a training step is."
+    def part():
+        model.zero_grad(set_to_none=True)
+        fn()
+    return part
+
+def _gradient_parts(model:MCJEPA, img1:Tensor, img2:Tensor, views:tuple) -> dict:
+    "Forward + backward closures of the encoder, correlation, estimator, flow losses and VICReg parts."
+    enc, est, size = model.encoder, model.estimator, tuple(img1.shape[-2:])
+    with torch.no_grad():                                    # the inputs of the later parts, computed once
+        levels = model.pyramid(torch.cat([img1, img2]))
+        f1, f2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+        fw, bw = estimate_both(est, f1, f2, size)
+        tops = [enc(v)[0] for v in views]                    # L1 of each view, the input of the pooling
+    pairs = [(torch.cat([a, b]), torch.cat([b, a])) for a, b in zip(f1, f2)]   # the doubled batch, per level
+    def out_leaves(o): return dict(flows=_leaves(o['flows']), flow=_leaf(o['flow']))
+    def encoder_pair(): _backward(model.pyramid(torch.cat([img1, img2])))
+    def corr():
+        for a, b in pairs: _backward([correlation(_leaf(a), _leaf(b), est.radius)])
+    def estimator():
+        o1, o2 = estimate_both(est, _leaves(f1), _leaves(f2), size)
+        _backward(o1['flows'] + o2['flows'] + [o1['flow'], o2['flow']])
+    def flow_losses():
+        losses = model.flow_loss(img1, img2, _leaves(f1), _leaves(f2), out_leaves(fw), out_leaves(bw))
+        losses['total'].backward()
+    def encoder_views():
+        for v in views: _backward(enc(v))
+    def head():
+        z1, z2 = (model.expander(enc.pool([_leaf(t)])) for t in tops)
+        vicreg_loss(z1, z2, **model.vicreg_coeffs)['loss'].backward()
+    parts = {'encoder (pair)': encoder_pair, 'correlation': corr, 'estimator': estimator, 'flow losses': flow_losses,
+             'encoder (views)': encoder_views, 'expander + VICReg': head}
+    return {name: _zeroed(model, fn) for name, fn in parts.items()}
+
+# %% ../nbs/13_benchmarks.ipynb #6f5c1b56
 def step_parts(model:MCJEPA, # an MC-JEPA model (with an expander), in train mode afterwards
                inputs:dict, # `step_inputs(...)` on the model's device
                opt:torch.optim.Optimizer|None=None # default: AdamW on `model.param_groups()` (Table 6)
@@ -168,47 +216,40 @@ def step_parts(model:MCJEPA, # an MC-JEPA model (with an expander), in train mod
     "Closures running the forward + backward of each part of a combined training step, and the whole step."
     if not model.with_ssl: raise ValueError("step_parts needs MC-JEPA (a model with an expander); this one is M-JEPA")
     img1, img2, views = inputs['img1'], inputs['img2'], inputs['views']
-    enc, est, size = model.encoder, model.estimator, tuple(img1.shape[-2:])
     opt = opt or torch.optim.AdamW(model.param_groups())
     model.train()
-    with torch.no_grad():                                    # the inputs of the later parts, computed once
-        levels = model.pyramid(torch.cat([img1, img2]))
-        f1, f2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
-        fw, bw = estimate_both(est, f1, f2, size)
-        tops = [enc(v)[0] for v in views]                    # L1 of each view, the input of the pooling
-    pairs = [(torch.cat([a, b]), torch.cat([b, a])) for a, b in zip(f1, f2)]   # the doubled batch, per level
-    zero = lambda: model.zero_grad(set_to_none=True)
-    def out_leaves(o): return dict(flows=_leaves(o['flows']), flow=_leaf(o['flow']))
-
-    def encoder_pair(): zero(); _backward(model.pyramid(torch.cat([img1, img2])))
-    def corr():
-        zero()
-        for a, b in pairs: _backward([correlation(_leaf(a), _leaf(b), est.radius)])
-    def estimator():
-        zero(); o1, o2 = estimate_both(est, _leaves(f1), _leaves(f2), size)
-        _backward(o1['flows'] + o2['flows'] + [o1['flow'], o2['flow']])
-    def flow_losses():
-        zero(); model.flow_loss(img1, img2, _leaves(f1), _leaves(f2), out_leaves(fw), out_leaves(bw))['total'].backward()
-    def encoder_views():
-        zero()
-        for v in views: _backward(enc(v))
-    def head():
-        zero(); z1, z2 = (model.expander(enc.pool([_leaf(t)])) for t in tops)
-        vicreg_loss(z1, z2, **model.vicreg_coeffs)['loss'].backward()
+    parts = _gradient_parts(model, img1, img2, views)
     params = [p for p in model.parameters() if p.requires_grad]
     grads = [torch.zeros_like(p) for p in params]             # made once: the part times the update, not allocations
     def adamw():
         for p, g in zip(params, grads): p.grad = g             # every parameter has a gradient, as after a backward
         opt.step()
     def step():
-        model(views=views, pair=(img1, img2))['loss'].backward(); opt.step(); opt.zero_grad(set_to_none=True)
-
-    return {'encoder (pair)': encoder_pair, 'correlation': corr, 'estimator': estimator, 'flow losses': flow_losses,
-            'encoder (views)': encoder_views, 'expander + VICReg': head, 'AdamW step': adamw, 'step': step}
+        model(views=views, pair=(img1, img2))['loss'].backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+    return {**parts, 'AdamW step': adamw, 'step': step}
 
 # %% ../nbs/13_benchmarks.ipynb #1de2743d
 def _ms(t:dict) -> float: return 1000 * t['best']
 
+def _part_rows(times:dict, # closure name -> `time_fn` result (with memory)
+               base:dict # the columns every row shares: bench, model, pair, views
+              ) -> list: # one row per part of `PARTS`, then the sum of the parts
+    "The 'step breakdown' rows of the parts and their sum."
+    ms = {k: _ms(v) for k, v in times.items()}
+    cpu = {k: 1000 * v['cpu'] for k, v in times.items()}
+    rise = {k: v['rise_mb'] for k, v in times.items()}
+    ms['estimator (rest)'] = ms['estimator'] - ms['correlation']
+    cpu['estimator (rest)'] = cpu['estimator'] - cpu['correlation']
+    rise['estimator (rest)'] = rise['estimator']
+    total, total_cpu = sum(ms[p] for p in PARTS), sum(cpu[p] for p in PARTS)
+    rows = [dict(base, part=p, ms=ms[p], cpu_ms=cpu[p], share_pct=100 * ms[p] / total, rise_mb=rise[p])
+            for p in PARTS]
+    rows.append(dict(base, part='sum of parts', ms=total, cpu_ms=total_cpu, share_pct=100., rise_mb=None))
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #8b7e3d78
 def step_breakdown(model:MCJEPA, # MC-JEPA (with expander)
                    name:str, # the model's label in the table (e.g. the preset)
                    pair_size:tuple=(64, 96), # (H, W) of the frames
@@ -223,26 +264,21 @@ def step_breakdown(model:MCJEPA, # MC-JEPA (with expander)
     "Time the forward + backward of every part of a combined training step, and the whole step."
     device = device or model_device(model)
     fns = step_parts(model, step_inputs(pair_size, pair_batch, image_size, image_batch, device))
-    t = {k: time_fn(f, repeat, max(warmup, 1) if k == 'AdamW step' else warmup, device, memory=True)   # AdamW: state
-         for k, f in fns.items() if k != 'step'}
-    ms = {k: _ms(v) for k, v in t.items()}
-    cpu = {k: 1000 * v['cpu'] for k, v in t.items()}
-    ms['estimator (rest)'], cpu['estimator (rest)'] = ms['estimator'] - ms['correlation'], cpu['estimator'] - cpu['correlation']
-    t['estimator (rest)'] = t['estimator']
-    total, total_cpu = sum(ms[p] for p in PARTS), sum(cpu[p] for p in PARTS)
+    times = {k: time_fn(f, repeat, max(warmup, 1) if k == 'AdamW step' else warmup, device, memory=True)  # AdamW: state
+             for k, f in fns.items() if k != 'step'}
     base = dict(bench='step breakdown', model=name, pair=f"{pair_batch}×{pair_size[0]}×{pair_size[1]}",
                 views=f"2×{image_batch}×{image_size}²")
-    rows = [dict(base, part=p, ms=ms[p], cpu_ms=cpu[p], share_pct=100 * ms[p] / total, rise_mb=t[p]['rise_mb'])
-            for p in PARTS]
-    rows.append(dict(base, part='sum of parts', ms=total, cpu_ms=total_cpu, share_pct=100., rise_mb=None))
+    rows = _part_rows(times, base)
+    total = rows[-1]['ms']
     tw = time_fn(fns['step'], repeat, warmup, device, memory=True) if whole else None
-    if tw: rows.append(dict(base, part='whole step', ms=_ms(tw), cpu_ms=1000 * tw['cpu'], share_pct=100 * _ms(tw) / total,
-                            rise_mb=tw['rise_mb']))
+    if tw:
+        rows.append(dict(base, part='whole step', ms=_ms(tw), cpu_ms=1000 * tw['cpu'],
+                         share_pct=100 * _ms(tw) / total, rise_mb=tw['rise_mb']))
     step_ms = _ms(tw) if tw else total
-    peak = tw['peak_mb'] if tw else max((v['peak_mb'] or 0 for v in t.values()), default=None) or None
-    rows.append(dict(bench='throughput', model=name, pair=base['pair'], views=base['views'],
-                     step='measured' if tw else 'sum of parts', step_ms=step_ms, pairs_per_s=1000 * pair_batch / step_ms,
-                     images_per_s=1000 * image_batch / step_ms, peak_mb=peak, rise_mb=tw['rise_mb'] if tw else None,
+    peak = tw['peak_mb'] if tw else max((v['peak_mb'] or 0 for v in times.values()), default=None) or None
+    rows.append(dict(base, bench='throughput', step='measured' if tw else 'sum of parts', step_ms=step_ms,
+                     pairs_per_s=1000 * pair_batch / step_ms, images_per_s=1000 * image_batch / step_ms,
+                     peak_mb=peak, rise_mb=tw['rise_mb'] if tw else None,
                      params_m=sum(p.numel() for p in model.parameters()) / 1e6))
     return rows
 
@@ -256,13 +292,15 @@ def inference_time(model:MCJEPA, # any M-JEPA / MC-JEPA
     device = device or model_device(model)
     g = torch.Generator().manual_seed(0)
     img1, img2 = (torch.rand(batch, 3, *size, generator=g).to(device) for _ in range(2))
-    was = model.training; model.eval()
+    was_training = model.training
+    model.eval()
     try:
         model.estimate_flow(img1[:1, :, :64, :64], img2[:1, :, :64, :64])   # one-off costs, at a small size
         t = time_fn(lambda: model.estimate_flow(img1, img2), repeat, warmup, device, memory=True)
-    finally: model.train(was)
+    finally: model.train(was_training)
     return dict(bench='inference', model=name, size=f"{size[0]}×{size[1]}", batch=batch, ms_per_pair=_ms(t) / batch,
-                cpu_ms_per_pair=1000 * t['cpu'] / batch, pairs_per_s=batch / t['best'], peak_mb=t['peak_mb'], rise_mb=t['rise_mb'])
+                cpu_ms_per_pair=1000 * t['cpu'] / batch, pairs_per_s=batch / t['best'], peak_mb=t['peak_mb'],
+                rise_mb=t['rise_mb'])
 
 # %% ../nbs/13_benchmarks.ipynb #10ad2f15
 def fit_line(x, # abscissae (e.g. megapixels)
@@ -270,7 +308,8 @@ def fit_line(x, # abscissae (e.g. megapixels)
             ) -> dict: # slope, intercept, r2
     "Least-squares line `y ≈ slope·x + intercept` and its coefficient of determination R²."
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if len(x) != len(y) or len(x) < 2: raise ValueError(f"fit_line needs at least 2 points of (x, y), got {len(x)} and {len(y)}")
+    if len(x) != len(y) or len(x) < 2:
+        raise ValueError(f"fit_line needs at least 2 points of (x, y), got {len(x)} and {len(y)}")
     slope, intercept = np.polyfit(x, y, 1)
     ss_res, ss_tot = ((y - (slope * x + intercept)) ** 2).sum(), ((y - y.mean()) ** 2).sum()
     return dict(slope=float(slope), intercept=float(intercept), r2=float(1 - ss_res / ss_tot) if ss_tot > 0 else 1.)
@@ -278,7 +317,7 @@ def fit_line(x, # abscissae (e.g. megapixels)
 # %% ../nbs/13_benchmarks.ipynb #d56229db
 def resolution_scaling(model:MCJEPA, # any M-JEPA / MC-JEPA
                        name:str, # the model's label in the table
-                       sizes:tuple=((64, 96), (128, 192), (192, 288), (256, 384)), # (H, W) of the frames, multiples of 32
+                       sizes:tuple=((64, 96), (128, 192), (192, 288), (256, 384)), # (H, W), multiples of 32
                        batch:int=1, # pairs per step
                        repeat:int=3, warmup:int=1, device=None) -> list: # one 'scaling' row per size, then the fit
     "Time the flow part of a training step (forward + backward) at several sizes and fit time = a·pixels + b."
@@ -287,7 +326,8 @@ def resolution_scaling(model:MCJEPA, # any M-JEPA / MC-JEPA
     if len(sizes) < 2: raise ValueError(f"resolution_scaling needs at least 2 sizes, got {sizes}")
     model.train()
     def flow_step(pair):
-        model.zero_grad(set_to_none=True); model(pair=pair)['loss'].backward()
+        model.zero_grad(set_to_none=True)
+        model(pair=pair)['loss'].backward()
     rows = []
     for h, w in sizes:
         inp = step_inputs((h, w), batch, device=device)
@@ -319,6 +359,7 @@ def _corr_and_grads(fn, a:Tensor, b:Tensor, radius:int) -> tuple:
     out = fn(x, y, radius)
     return (out.detach(),) + torch.autograd.grad(out, (x, y), torch.ones_like(out))
 
+# %% ../nbs/13_benchmarks.ipynb #3f1b7cbc
 def correlation_vs_naive(shape:tuple=(1, 96, 96, 208), # B×C×H×W of each input (default: L4 of a 384×832 frame)
                          radius:int=4, # search radius (81 displacements)
                          repeat:int=3, warmup:int=1, device=None) -> list: # two 'correlation' rows
@@ -330,18 +371,47 @@ def correlation_vs_naive(shape:tuple=(1, 96, 96, 208), # B×C×H×W of each inpu
         def fwd():
             with torch.no_grad(): fn(a, b, radius)
         def fwd_bwd(): _backward([fn(_leaf(a), _leaf(b), radius)])
-        tf, tb = time_fn(fwd, repeat, warmup, device, memory=True), time_fn(fwd_bwd, repeat, warmup, device, memory=True)
+        tf = time_fn(fwd, repeat, warmup, device, memory=True)
+        tb = time_fn(fwd_bwd, repeat, warmup, device, memory=True)
         res[version] = _corr_and_grads(fn, a, b, radius)
         rows.append(dict(bench='correlation', version=version, input=f"{'×'.join(map(str, shape))}, r={radius}",
                          fwd_ms=_ms(tf), fwd_bwd_ms=_ms(tb), fwd_rise_mb=tf['rise_mb'], fwd_bwd_rise_mb=tb['rise_mb']))
     naive, fast = rows
     fast['speedup'] = naive['fwd_bwd_ms'] / fast['fwd_bwd_ms']
-    if naive['fwd_bwd_rise_mb'] and fast['fwd_bwd_rise_mb']: fast['memory_ratio'] = naive['fwd_bwd_rise_mb'] / fast['fwd_bwd_rise_mb']
+    if naive['fwd_bwd_rise_mb'] and fast['fwd_bwd_rise_mb']:
+        fast['memory_ratio'] = naive['fwd_bwd_rise_mb'] / fast['fwd_bwd_rise_mb']
     fast['max_abs_diff'] = max((x - y).abs().max().item() for x, y in zip(*res.values()))
     return rows
 
 # %% ../nbs/13_benchmarks.ipynb #e68c33d6
-def gpu_benchmarks(preset:str='mc-jepa', # the model (a `mcjepa.train` preset)
+def _failure(e:Exception) -> str:
+    "The note of a variant that failed: the exception and the first line of its message."
+    return f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}"
+
+def _train_step(model, opt:torch.optim.Optimizer, inputs:dict, bf16:bool):
+    "One combined training step (AdamW included), under bf16 autocast if asked."
+    with torch.autocast('cuda', torch.bfloat16, enabled=bf16):
+        loss = model(views=inputs['views'], pair=(inputs['img1'], inputs['img2']))['loss']
+    loss.backward()
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+
+def _gpu_inference_rows(model:MCJEPA, base:dict, pair_size:tuple, repeat:int, warmup:int, device) -> list:
+    "The fp32 and bf16 inference rows of `gpu_benchmarks`."
+    rows = []
+    for label, bf16 in (('inference fp32', False), ('inference bf16', True)):
+        row = dict(base, variant=label, pair=f"1×{pair_size[0]}×{pair_size[1]}", views='–')
+        try:
+            with torch.autocast('cuda', torch.bfloat16, enabled=bf16):
+                r = inference_time(model, base['model'], pair_size, 1, repeat, warmup, device)
+            row.update(step_ms=r['ms_per_pair'], pairs_per_s=r['pairs_per_s'], peak_mb=r['peak_mb'])
+        except Exception as e:
+            row['note'] = _failure(e)
+        rows.append(row)
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #5b3d9ede
+def gpu_benchmarks(preset:str='mc-jepa', # the model (a `mcjepa.config` preset)
                    pair_size:tuple=(384, 832), # frames (Sintel)
                    pair_batch:int=1, # pairs per GPU (paper: 8 pairs on 8 GPUs)
                    image_size:int=224, # views (ImageNet)
@@ -350,13 +420,15 @@ def gpu_benchmarks(preset:str='mc-jepa', # the model (a `mcjepa.train` preset)
                    compile:bool=True # also the `torch.compile` variants
                   ) -> list: # 'GPU' rows
     "fp32 / bf16 / torch.compile training steps and fp32 / bf16 inference on the GPU; one 'skipped' row without one."
-    if not torch.cuda.is_available(): return [dict(bench='GPU', model=preset, variant='all', note='skipped: no CUDA device')]
+    if not torch.cuda.is_available():
+        return [dict(bench='GPU', model=preset, variant='all', note='skipped: no CUDA device')]
     dev = torch.device('cuda')
     torch.manual_seed(0)
     model = make_model(get_config(preset)).to(dev).train()
     inp = step_inputs(pair_size, pair_batch, image_size, image_batch, dev)
     opt = torch.optim.AdamW(model.param_groups())
-    base = dict(bench='GPU', model=preset, pair=f"{pair_batch}×{pair_size[0]}×{pair_size[1]}", views=f"2×{image_batch}×{image_size}²")
+    base = dict(bench='GPU', model=preset, pair=f"{pair_batch}×{pair_size[0]}×{pair_size[1]}",
+                views=f"2×{image_batch}×{image_size}²")
     variants = [('fp32', False, False), ('bf16 autocast', True, False)]
     if compile: variants += [('torch.compile', False, True), ('torch.compile + bf16', True, True)]
     rows, fp32, compiled = [], None, None
@@ -365,24 +437,14 @@ def gpu_benchmarks(preset:str='mc-jepa', # the model (a `mcjepa.train` preset)
         try:
             if comp and compiled is None: compiled = torch.compile(model)
             m = compiled if comp else model
-            def step():
-                with torch.autocast('cuda', torch.bfloat16, enabled=bf16):
-                    loss = m(views=inp['views'], pair=(inp['img1'], inp['img2']))['loss']
-                loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
-            t = time_fn(step, repeat, warmup, dev, memory=True)
+            t = time_fn(lambda: _train_step(m, opt, inp, bf16), repeat, warmup, dev, memory=True)
             fp32 = fp32 or _ms(t)
             row.update(step_ms=_ms(t), pairs_per_s=1000 * pair_batch / _ms(t), images_per_s=1000 * image_batch / _ms(t),
                        peak_mb=t['peak_mb'], speedup=fp32 / _ms(t))
-        except Exception as e: row['note'] = f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}"
+        except Exception as e:
+            row['note'] = _failure(e)
         rows.append(row)
-    for label, bf16 in (('inference fp32', False), ('inference bf16', True)):
-        row = dict(base, variant=label, pair=f"1×{pair_size[0]}×{pair_size[1]}", views='–')
-        try:
-            with torch.autocast('cuda', torch.bfloat16, enabled=bf16): r = inference_time(model, preset, pair_size, 1, repeat, warmup, dev)
-            row.update(step_ms=r['ms_per_pair'], pairs_per_s=r['pairs_per_s'], peak_mb=r['peak_mb'])
-        except Exception as e: row['note'] = f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}"
-        rows.append(row)
-    return rows
+    return rows + _gpu_inference_rows(model, base, pair_size, repeat, warmup, dev)
 
 # %% ../nbs/13_benchmarks.ipynb #d80d23a3
 COLUMNS = dict(cpu_ms='CPU ms', share_pct='share %', rise_mb='rise MB', peak_mb='peak MB', step_ms='step ms',
@@ -392,21 +454,22 @@ COLUMNS = dict(cpu_ms='CPU ms', share_pct='share %', rise_mb='rise MB', peak_mb=
                speedup='speed-up', memory_ratio='memory ÷', max_abs_diff='max |Δ|')
 
 NOTES = {
-    'step breakdown': "forward + backward of each part, timed separately (best wall time; CPU ms = process CPU time); "
-                      "estimator (rest) = estimator − correlation; share % of the sum of the parts (whole step: its ratio "
-                      "to that sum); rise MB = peak resident memory during the part above the memory before it (estimator "
-                      "(rest): the whole estimator's).",
+    'step breakdown': "forward + backward of each part, timed separately (best wall time; CPU ms = process CPU "
+                      "time); estimator (rest) = estimator − correlation; share % of the sum of the parts (whole "
+                      "step: its ratio to that sum); rise MB = peak resident memory during the part above the memory "
+                      "before it (estimator (rest): the whole estimator's).",
     'throughput': "a combined step trains the pair batch and the image batch together: pairs/s and images/s are both "
                   "batches over the same step time; peak MB = peak resident memory of the process during the step.",
     'inference': "`estimate_flow` (one direction, eval mode, no grad), best wall time per pair.",
-    'scaling': "flow part of a training step (model on a pair, forward + backward) at growing sizes; the last row is the "
-               "least-squares line (ms = a·MP + b: ms/MP column = a, ms column = b).",
+    'scaling': "flow part of a training step (model on a pair, forward + backward) at growing sizes; the last row is "
+               "the least-squares line (ms = a·MP + b: ms/MP column = a, ms column = b).",
     'correlation': "same inputs for both; fwd under no_grad, fwd+bwd with a gradient of ones; speed-up and memory ÷ "
                    "= naive ÷ exported (fwd+bwd); max |Δ| over the outputs and both gradients.",
     'GPU': "paper's per-GPU batch (1 pair at 384×832, 2×48 views at 224), AdamW included; speed-up vs fp32; "
            "peak MB = CUDA allocator peak.",
 }
 
+# %% ../nbs/13_benchmarks.ipynb #6d5f2f00
 _FORMATS = dict(r2='{:.4f}', max_abs_diff='{:.1e}')
 
 def _fmt(k:str, v) -> str:
@@ -434,13 +497,15 @@ def to_markdown(rows:list, # dicts with a 'bench' key
 
 # %% ../nbs/13_benchmarks.ipynb #f896982a
 BENCH_PLANS = {
-    'quick': dict(tiny_step=None, tiny_infer=(384, 832), scaling=((64, 96), (128, 128), (128, 192)), corr=(1, 96, 48, 104),
-                  paper='mc-jepa', paper_sizes=(), paper_infer=None, whole_step=False, repeat=1, warmup=1, gpu=False),
+    'quick': dict(tiny_step=None, tiny_infer=(384, 832), scaling=((64, 96), (128, 128), (128, 192)),
+                  corr=(1, 96, 48, 104), paper='mc-jepa', paper_sizes=(), paper_infer=None, whole_step=False,
+                  repeat=1, warmup=1, gpu=False),
     'full': dict(tiny_step=None, tiny_infer=(384, 832), scaling=((64, 96), (128, 192), (192, 288), (256, 384)),
-                 corr=(1, 96, 96, 208), paper='mc-jepa', paper_sizes=((384, 512),), paper_infer=(384, 832), whole_step=False,
-                 repeat=3, warmup=1, gpu=True),
+                 corr=(1, 96, 96, 208), paper='mc-jepa', paper_sizes=((384, 512),), paper_infer=(384, 832),
+                 whole_step=False, repeat=3, warmup=1, gpu=True),
 }
 
+# %% ../nbs/13_benchmarks.ipynb #7f7b4122
 def _mem_available_mb() -> float|None:
     "MemAvailable of /proc/meminfo in MB (None where there is none)."
     try:
@@ -448,13 +513,38 @@ def _mem_available_mb() -> float|None:
             if line.startswith('MemAvailable:'): return int(line.split()[1]) / 1024
     except OSError: return None
 
+def _paper_size_rows(plan:dict, device:torch.device, say) -> list:
+    "The paper model's step breakdown at each of the plan's sizes (or a row saying why not), and its inference."
+    name, rows, per_px = plan['paper'], [], None              # per_px: MB per pixel of the largest rise so far
+    torch.manual_seed(0)
+    paper = make_model(get_config(name)).to(device)
+    say(f"{name}: warm-up at 64×64")
+    step_breakdown(paper, name, (64, 64), 1, 64, 2, repeat=1, warmup=0, whole=False, device=device)
+    for h, w in sorted(plan['paper_sizes'], key=lambda s: s[0] * s[1]):
+        need, avail = (per_px or 0) * h * w * 1.25, _mem_available_mb()
+        if device.type == 'cpu' and per_px and avail is not None and need > avail:
+            say(f"{name}: {h}×{w} skipped (needs ~{need / 1024:.0f} GiB, {avail / 1024:.0f} GiB available)")
+            rows.append(dict(bench='step breakdown', model=name, pair=f"1×{h}×{w}", views='2×2×224²',
+                             part=f"skipped: needs ~{need / 1024:.0f} GiB of memory, {avail / 1024:.0f} GiB available"))
+            continue
+        say(f"{name}: step breakdown at {h}×{w} (minutes on a CPU)")
+        new = step_breakdown(paper, name, (h, w), 1, 224, 2, repeat=1, warmup=0, whole=plan['whole_step'],
+                             device=device)
+        rows += new
+        per_px = max(r.get('rise_mb') or 0 for r in new) / (h * w)
+    if plan['paper_infer']:
+        say(f"{name}: inference")
+        rows.append(inference_time(paper, name, plan['paper_infer'], 1, 1, 0, device))
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #9b9d6344
 def _say(msg:str, t0:float):
     print(f"[{time.perf_counter() - t0:6.0f} s] {msg}", file=sys.stderr, flush=True)
 
 def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the full one
                    device=None, # default: a GPU if there is one
                    log:bool=True, # progress lines on stderr
-                   **overrides # entries of `BENCH_PLANS`: tiny_step=(pair_size, pair_batch, image_size, image_batch), ...
+                   **overrides # `BENCH_PLANS` entries, e.g. tiny_step=(pair_size, pair_batch, image_size, image_batch)
                   ) -> list: # rows for `to_markdown`
     "Measure everything (step breakdown, throughput, inference, scaling, correlation, GPU) in one run."
     plan = BENCH_PLANS['quick' if quick else 'full']
@@ -465,43 +555,34 @@ def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the 
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     t0, rep, wu = time.perf_counter(), p['repeat'], p['warmup']
     say = (lambda m: _say(m, t0)) if log else (lambda m: None)
-    rows = []
     cfg = get_config('tiny')
-    torch.manual_seed(0); tiny = make_model(cfg).to(device)
+    torch.manual_seed(0)
+    tiny = make_model(cfg).to(device)
     ts = p['tiny_step'] or (cfg.flow_size, cfg.flow_batch_size, cfg.image_size, cfg.batch_size)
-    say(f"tiny: step breakdown {ts}"); rows += step_breakdown(tiny, 'tiny', *ts, repeat=rep, warmup=wu, device=device)
-    say("tiny: inference"); rows.append(inference_time(tiny, 'tiny', p['tiny_infer'], 1, rep, 0, device))   # primed
-    say("tiny: resolution scaling"); rows += resolution_scaling(tiny, 'tiny', p['scaling'], 1, rep, wu, device)
-    say(f"correlation vs naive {p['corr']}"); rows += correlation_vs_naive(p['corr'], 4, rep, wu, device)
-    if p['paper_sizes'] or p['paper_infer']:
-        name = p['paper']
-        torch.manual_seed(0); paper = make_model(get_config(name)).to(device)
-        say(f"{name}: warm-up at 64×64"); step_breakdown(paper, name, (64, 64), 1, 64, 2, repeat=1, warmup=0, whole=False, device=device)
-        per_px = None                                        # MB per pixel of the largest rise so far
-        for s in sorted(p['paper_sizes'], key=lambda s: s[0] * s[1]):
-            need, avail = (per_px or 0) * s[0] * s[1] * 1.25, _mem_available_mb()
-            if device.type == 'cpu' and per_px and avail is not None and need > avail:
-                say(f"{name}: {s[0]}×{s[1]} skipped (needs ~{need / 1024:.0f} GiB, {avail / 1024:.0f} GiB available)")
-                rows.append(dict(bench='step breakdown', model=name, pair=f"1×{s[0]}×{s[1]}", views='2×2×224²',
-                                 part=f"skipped: needs ~{need / 1024:.0f} GiB of memory, {avail / 1024:.0f} GiB available"))
-                continue
-            say(f"{name}: step breakdown at {s[0]}×{s[1]} (minutes on a CPU)")
-            new = step_breakdown(paper, name, s, 1, 224, 2, repeat=1, warmup=0, whole=p['whole_step'], device=device)
-            rows += new
-            per_px = max(r.get('rise_mb') or 0 for r in new) / (s[0] * s[1])
-        if p['paper_infer']:
-            say(f"{name}: inference"); rows.append(inference_time(paper, name, p['paper_infer'], 1, 1, 0, device))
-        del paper
-    if p['gpu']: say("GPU"); rows += gpu_benchmarks()
+    say(f"tiny: step breakdown {ts}")
+    rows = step_breakdown(tiny, 'tiny', *ts, repeat=rep, warmup=wu, device=device)
+    say("tiny: inference")
+    rows.append(inference_time(tiny, 'tiny', p['tiny_infer'], 1, rep, 0, device))   # primed by the breakdown
+    say("tiny: resolution scaling")
+    rows += resolution_scaling(tiny, 'tiny', p['scaling'], 1, rep, wu, device)
+    say(f"correlation vs naive {p['corr']}")
+    rows += correlation_vs_naive(p['corr'], 4, rep, wu, device)
+    if p['paper_sizes'] or p['paper_infer']: rows += _paper_size_rows(p, device, say)
+    if p['gpu']:
+        say("GPU")
+        rows += gpu_benchmarks()
     say("done")
     return rows
 
+# %% ../nbs/13_benchmarks.ipynb #1dbf7566
 def benchmark_report(rows:list, # `run_benchmarks` output
                      info:dict, # `machine_info()` at the start
                      seconds:float|None=None # the run's duration
                     ) -> str:
     "The machine, the tables, and the load average at the end (a load above the thread count means contention)."
-    end = f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n" if seconds is not None and hasattr(os, 'getloadavg') else ''
+    end = ''
+    if seconds is not None and hasattr(os, 'getloadavg'):
+        end = f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n"
     return "## mcjepa benchmarks\n\n" + header_markdown(info) + "\n" + to_markdown(rows) + end
 
 # %% ../nbs/13_benchmarks.ipynb #1412045d
@@ -517,9 +598,10 @@ def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
         out.append(_check_size((h, w), what='--sizes'))
     return tuple(out)
 
+# %% ../nbs/13_benchmarks.ipynb #3fd18899
 @call_parse
 def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and small shapes only
-         sizes:str=None, # frame sizes HxW of the paper-size step breakdown (default 384x512; e.g. 384x512,384x832; 'none': skip)
+         sizes:str=None, # paper-size frames HxW (default 384x512; e.g. 384x512,384x832; 'none': skip them)
          whole_step:store_true=False, # also time the whole paper-size step (doubles its time)
          out:str=None, # also write the report (markdown) to this file
          threads:int=None, # torch CPU threads (default: torch's choice)

@@ -7,15 +7,15 @@ from __future__ import annotations
 import sys, json, time, shutil
 from dataclasses import asdict
 from pathlib import Path
-import numpy as np
-import torch
 from fastcore.script import call_parse
 from .model import MCJEPA
-from .config import get_config
+from .config import TrainConfig, get_config
+from .train import train
+from .evaluate import eval_model, evaluate, eval_datasets
 
 # %% auto #0
-__all__ = ['CLAIM_RUNS', 'CLAIM_CHECKS', 'claim_config', 'claim_result', 'run_claim', 'twin_of', 'run_claims', 'claims_markdown',
-           'main']
+__all__ = ['CLAIM_RUNS', 'CLAIM_CHECKS', 'claim_config', 'twin_of', 'claim_result', 'run_claim', 'run_claims', 'below',
+           'claims_markdown', 'main']
 
 # %% ../nbs/14_claims.ipynb #58b943d3
 CLAIM_RUNS = {  # variant -> overrides of the base preset (None: the random initialisation, not trained)
@@ -32,67 +32,97 @@ CLAIM_RUNS = {  # variant -> overrides of the base preset (None: the random init
     'flow_alpha=10': dict(flow_alpha=10.),
 }
 
+# %% ../nbs/14_claims.ipynb #4d9e6f32
 def claim_config(variant:str, # a key of `CLAIM_RUNS`
                  preset:str='tiny', # the base preset
                  epochs:int|None=None, # shorten every run (None: the preset's epochs)
                  **overrides # more fields for every run (e.g. num_workers=0)
-                ):
+                ) -> TrainConfig|None:
     "The `TrainConfig` of one variant (None for the random weights)."
-    if variant not in CLAIM_RUNS: raise ValueError(f"unknown claim variant {variant!r}; valid: {', '.join(CLAIM_RUNS)}")
-    o = CLAIM_RUNS[variant]
-    if o is None: return None
+    if variant not in CLAIM_RUNS:
+        raise ValueError(f"unknown claim variant {variant!r}; valid: {', '.join(CLAIM_RUNS)}")
+    variant_overrides = CLAIM_RUNS[variant]
+    if variant_overrides is None: return None
     base = get_config(preset)
     kw = dict(progress=False, tensorboard=False, **overrides)
     if epochs is not None: kw.update(epochs=epochs, warmup_epochs=min(base.warmup_epochs, epochs))
-    if o.get('with_ssl') is False:   # M-JEPA: an epoch is a pass over the flow pairs; size it like the combined runs
+    if variant_overrides.get('with_ssl') is False:   # M-JEPA: as many steps as the combined runs
         kw.update(embedded_pairs=base.embedded_images // base.batch_size * base.flow_batch_size)
-    return get_config(preset, **{**kw, **o})
+    return get_config(preset, **{**kw, **variant_overrides})
 
-# %% ../nbs/14_claims.ipynb #5f40680b
-def _same_run(a, b) -> bool: return a is not None and b is not None and asdict(a) == asdict(b)
+# %% ../nbs/14_claims.ipynb #5e0a7043
+def _same_run(a:TrainConfig|None, b:TrainConfig|None) -> bool:
+    return a is not None and b is not None and asdict(a) == asdict(b)
 
-def claim_result(model:MCJEPA, # the model to score
-                 seg_steps:int=300, # linear-head steps (chapter 09's default)
-                 small:bool=False # tiny evaluation sets (tests)
-                ) -> dict:
-    "Flow EPE / Fl, frozen linear segmentation mIoU and propagation J&F on the embedded splits."
-    from mcjepa.evaluate import evaluate, eval_datasets
-    r = evaluate(model, eval_datasets(small=small), seg_kwargs=dict(steps=seg_steps), log=None)
-    f, s, d = r['flow']['embedded']['pixel'], r['seg']['embedded'], r['davis']['embedded']
-    return dict(epe=f['epe_all'], fl=f['fl_all'], miou=s['miou'], jf=d['JF'])
-
-def run_claim(variant:str, # a key of `CLAIM_RUNS`
-              root, # folder holding one sub-folder per variant
-              preset:str='tiny', epochs:int|None=None, seg_steps:int=300, small:bool=False,
-              log=print, **overrides) -> dict:
-    "Train (unless random) and evaluate one variant; the result is cached in `root/<variant>/result.json`."
-    from mcjepa.train import train
-    from mcjepa.evaluate import eval_model
-    d = Path(root) / variant.replace(' ', '_').replace(':', '').replace('=', '')
-    cfg, t0 = claim_config(variant, preset, epochs, **overrides), time.perf_counter()
-    key = json.loads(json.dumps(asdict(cfg))) if cfg is not None else preset   # a cached result counts only for this config
-    if (d / 'result.json').exists():
-        old = json.loads((d / 'result.json').read_text())
-        if old.get('config') == key and old.get('seg_steps') == seg_steps and old.get('small') == small: return old
-        shutil.rmtree(d)                                                       # stale: another recipe
-    res = dict(variant=variant, config=key, seg_steps=seg_steps, small=small, steps=0, skipped=0, train_s=0.)
-    if cfg is None: model = eval_model(None, preset=preset, device='cpu')
-    else:
-        s = train(cfg, d / 'run')
-        res.update(steps=s['step'], skipped=s['skipped'], train_s=s['wall_time'], epe_start=s['epe_start'])
-        model = eval_model(d / 'run', device='cpu')
-    res.update(claim_result(model, seg_steps, small), seconds=time.perf_counter() - t0)
-    d.mkdir(parents=True, exist_ok=True)
-    (d / 'result.json').write_text(json.dumps(res, indent=1))
-    if log: log(f"{variant}: EPE {res['epe']:.3f}  mIoU {res['miou']:.1f}  J&F {res['jf']:.1f}  "
-                f"({res['steps']} steps, {res['skipped']} skipped, {res['seconds']:.0f} s)")
-    return res
-
-def twin_of(variant:str, preset:str='tiny', epochs:int|None=None) -> str:
+def twin_of(variant:str, # a key of `CLAIM_RUNS`
+            preset:str='tiny', # the base preset
+            epochs:int|None=None # as in `claim_config`
+           ) -> str:
     "The first variant of `CLAIM_RUNS` with the same configuration (the variant itself if none comes before it)."
     cfg = claim_config(variant, preset, epochs)
     return next(u for u in CLAIM_RUNS if u == variant or _same_run(claim_config(u, preset, epochs), cfg))
 
+# %% ../nbs/14_claims.ipynb #8b3d9376
+def claim_result(model:MCJEPA, # the model to score
+                 seg_steps:int=300, # linear-head steps (chapter 11's default)
+                 small:bool=False # the small evaluation sets
+                ) -> dict: # epe, fl, miou, jf
+    "Flow EPE / Fl, frozen linear segmentation mIoU and propagation J&F on the embedded splits."
+    r = evaluate(model, eval_datasets(small=small), seg_kwargs=dict(steps=seg_steps), log=None)
+    flow, seg, davis = r['flow']['embedded']['pixel'], r['seg']['embedded'], r['davis']['embedded']
+    return dict(epe=flow['epe_all'], fl=flow['fl_all'], miou=seg['miou'], jf=davis['JF'])
+
+# %% ../nbs/14_claims.ipynb #0d5f1598
+def _variant_dir(root, variant:str) -> Path:
+    "The folder of one variant under `root` (its name without spaces, colons or equal signs)."
+    return Path(root) / variant.replace(' ', '_').replace(':', '').replace('=', '')
+
+def _cached_result(folder:Path, # a variant's folder
+                   **recipe # what the result must have been computed with: config, seg_steps, small
+                  ) -> dict|None:
+    "The result in `folder` if it was computed with `recipe`; a stale folder (another recipe) is deleted."
+    path = folder / 'result.json'
+    if not path.exists(): return None
+    old = json.loads(path.read_text())
+    if all(old.get(k) == v for k, v in recipe.items()): return old
+    shutil.rmtree(folder)
+    return None
+
+def _summary_line(res:dict) -> str:
+    return (f"{res['variant']}: EPE {res['epe']:.3f}  mIoU {res['miou']:.1f}  J&F {res['jf']:.1f}  "
+            f"({res['steps']} steps, {res['skipped']} skipped, {res['seconds']:.0f} s)")
+
+# %% ../nbs/14_claims.ipynb #2f7b17ba
+def run_claim(variant:str, # a key of `CLAIM_RUNS`
+              root, # folder holding one sub-folder per variant
+              preset:str='tiny', # the base preset
+              epochs:int|None=None, # epochs of the run (None: the preset's)
+              seg_steps:int=300, # linear-head steps of the segmentation score
+              small:bool=False, # score on the small evaluation sets
+              log=print, # gets one line per finished run (None: quiet)
+              **overrides # more `TrainConfig` fields
+             ) -> dict:
+    "Train (unless random) and evaluate one variant; the result is cached in `root/<variant>/result.json`."
+    folder = _variant_dir(root, variant)
+    cfg, t0 = claim_config(variant, preset, epochs, **overrides), time.perf_counter()
+    key = json.loads(json.dumps(asdict(cfg))) if cfg is not None else preset   # the result counts for this config
+    old = _cached_result(folder, config=key, seg_steps=seg_steps, small=small)
+    if old is not None: return old
+    res = dict(variant=variant, config=key, seg_steps=seg_steps, small=small, steps=0, skipped=0, train_s=0.)
+    if cfg is None:
+        model = eval_model(None, preset=preset, device='cpu')
+    else:
+        stats = train(cfg, folder / 'run')
+        res.update(steps=stats['step'], skipped=stats['skipped'], train_s=stats['wall_time'],
+                   epe_start=stats['epe_start'])
+        model = eval_model(folder / 'run', device='cpu')
+    res.update(claim_result(model, seg_steps, small), seconds=time.perf_counter() - t0)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / 'result.json').write_text(json.dumps(res, indent=1))
+    if log: log(_summary_line(res))
+    return res
+
+# %% ../nbs/14_claims.ipynb #4b9c39dc
 def run_claims(root, # folder of the runs (results are reused when present)
                variants=None, # which (default: all of `CLAIM_RUNS`)
                **kwargs # `run_claim` options: preset, epochs, seg_steps, small, overrides
@@ -106,39 +136,53 @@ def run_claims(root, # folder of the runs (results are reused when present)
     return out
 
 # %% ../nbs/14_claims.ipynb #e5e93d12
-def _lt(a, b): return a is not None and b is not None and a < b
+def _lt(a, b) -> bool: return a is not None and b is not None and a < b
+
+def below(key:str, # a result's number: 'epe', 'fl', 'miou', 'jf'
+          a:str, # the variant expected lower
+          b:str # the variant expected higher
+         ):
+    "A check on `run_claims`' results: `a`'s `key` is below `b`'s."
+    return lambda r: _lt(r[a][key], r[b][key])
 
 CLAIM_CHECKS = (  # (claim, paper's direction, test on the results dict)
-    ('trained vs random (Table 1)', 'training lowers flow EPE', lambda r: _lt(r['MC-JEPA']['epe'], r['random weights']['epe'])),
-    ('trained vs random (Table 1)', 'training raises segmentation mIoU', lambda r: _lt(r['random weights']['miou'], r['MC-JEPA']['miou'])),
-    ('trained vs random (Table 1)', 'training raises propagation J&F', lambda r: _lt(r['random weights']['jf'], r['MC-JEPA']['jf'])),
-    ('variance-covariance (Table 11)', 'VC on all layers: lower EPE than none', lambda r: _lt(r['MC-JEPA']['epe'], r['VC: none']['epe'])),
-    ('variance-covariance (Table 11)', 'VC on all layers: higher mIoU than none', lambda r: _lt(r['VC: none']['miou'], r['MC-JEPA']['miou'])),
-    ('variance-covariance (Table 11)', 'all layers ≥ last layer only (mIoU)', lambda r: not _lt(r['MC-JEPA']['miou'], r['VC: last layer']['miou'])),
+    ('trained vs random (Table 1)', 'training lowers flow EPE', below('epe', 'MC-JEPA', 'random weights')),
+    ('trained vs random (Table 1)', 'training raises segmentation mIoU', below('miou', 'random weights', 'MC-JEPA')),
+    ('trained vs random (Table 1)', 'training raises propagation J&F', below('jf', 'random weights', 'MC-JEPA')),
+    ('variance-covariance (Table 11)', 'VC on all layers: lower EPE than none', below('epe', 'MC-JEPA', 'VC: none')),
+    ('variance-covariance (Table 11)', 'VC on all layers: higher mIoU than none', below('miou', 'VC: none', 'MC-JEPA')),
+    ('variance-covariance (Table 11)', 'all layers ≥ last layer only (mIoU)',
+     lambda r: not below('miou', 'MC-JEPA', 'VC: last layer')(r)),
     ('LayerNorm (Table 3)', 'without LayerNorm the run fails (skipped steps or a worse EPE)',
-     lambda r: r['no LayerNorm']['skipped'] > 0 or _lt(r['MC-JEPA']['epe'], r['no LayerNorm']['epe'])),
-    ('one task or both (Table 1)', 'MC-JEPA: lower EPE than M-JEPA', lambda r: _lt(r['MC-JEPA']['epe'], r['M-JEPA']['epe'])),
-    ('one task or both (Table 1)', 'MC-JEPA: higher mIoU than VICReg only', lambda r: _lt(r['VICReg only']['miou'], r['MC-JEPA']['miou'])),
-    ('flow_alpha (Fig. 5.3)', 'EPE falls from α=0.01 to α=0.1', lambda r: _lt(r['flow_alpha=0.1']['epe'], r['flow_alpha=0.01']['epe'])),
-    ('flow_alpha (Fig. 5.3)', 'mIoU rises from α=0.01 to α=0.1', lambda r: _lt(r['flow_alpha=0.01']['miou'], r['flow_alpha=0.1']['miou'])),
-    ('flow_alpha (Fig. 5.3)', 'mIoU drops from α=0.1 to α=1', lambda r: _lt(r['flow_alpha=1']['miou'], r['flow_alpha=0.1']['miou'])),
+     lambda r: r['no LayerNorm']['skipped'] > 0 or below('epe', 'MC-JEPA', 'no LayerNorm')(r)),
+    ('one task or both (Table 1)', 'MC-JEPA: lower EPE than M-JEPA', below('epe', 'MC-JEPA', 'M-JEPA')),
+    ('one task or both (Table 1)', 'MC-JEPA: higher mIoU than VICReg only', below('miou', 'VICReg only', 'MC-JEPA')),
+    ('flow_alpha (Fig. 5.3)', 'EPE falls from α=0.01 to α=0.1', below('epe', 'flow_alpha=0.1', 'flow_alpha=0.01')),
+    ('flow_alpha (Fig. 5.3)', 'mIoU rises from α=0.01 to α=0.1', below('miou', 'flow_alpha=0.01', 'flow_alpha=0.1')),
+    ('flow_alpha (Fig. 5.3)', 'mIoU drops from α=0.1 to α=1', below('miou', 'flow_alpha=1', 'flow_alpha=0.1')),
 )
 
-def _n(x, nd=2): return '–' if x is None else f"{x:.{nd}f}"
+# %% ../nbs/14_claims.ipynb #7e2f6c0f
+def _n(x:float|None, nd:int=2) -> str: return '–' if x is None else f"{x:.{nd}f}"
 
-def claims_markdown(results:dict # `run_claims` output
-                   ) -> str:
-    "Two tables: every variant's numbers, and every claim's verdict."
-    lines = ['| variant | flow EPE (px) | Fl (%) | seg mIoU | J&F | steps | skipped | train s |', '|---|---|---|---|---|---|---|---|']
+def _results_table(results:dict) -> list: # markdown lines
+    lines = ['| variant | flow EPE (px) | Fl (%) | seg mIoU | J&F | steps | skipped | train s |',
+             '|---|---|---|---|---|---|---|---|']
     for v, r in results.items():
         name = v + (f" (= {r['same_as']})" if r.get('same_as') else '')
         lines.append(f"| {name} | {_n(r['epe'], 3)} | {_n(r['fl'])} | {_n(r['miou'], 1)} | {_n(r['jf'], 1)} | "
                      f"{r['steps']} | {r['skipped']} | {r['train_s']:.0f} |")
-    lines += ['', '| claim | paper\'s direction | miniature agrees |', '|---|---|---|']
-    for claim, says, test in CLAIM_CHECKS:
-        try: ok = 'yes' if test(results) else '**no**'
-        except KeyError as e: ok = f'not run ({e.args[0]})'
-        lines.append(f'| {claim} | {says} | {ok} |')
+    return lines
+
+def _verdict(test, results:dict) -> str:
+    try: return 'yes' if test(results) else '**no**'
+    except KeyError as e: return f'not run ({e.args[0]})'
+
+def claims_markdown(results:dict # `run_claims` output
+                   ) -> str:
+    "Two tables: every variant's numbers, and every claim's verdict."
+    lines = _results_table(results) + ['', "| claim | paper's direction | miniature agrees |", '|---|---|---|']
+    lines += [f'| {claim} | {says} | {_verdict(test, results)} |' for claim, says, test in CLAIM_CHECKS]
     return '\n'.join(lines)
 
 # %% ../nbs/14_claims.ipynb #d82bde81
@@ -149,9 +193,10 @@ def main(claims_dir:str='runs/claims', # folder of the claim runs (finished vari
         ):
     "Run the paper's claims in miniature (`run_claims`) and print the table."
     names = None if only is None else [v.strip() for v in only.split(',') if v.strip()]
-    bad = [v for v in names or [] if v not in CLAIM_RUNS]
-    if bad:
-        print(f"mcjepa.claims: error: unknown claim variant(s) {bad}; valid: {', '.join(CLAIM_RUNS)}", file=sys.stderr)
+    unknown = [v for v in names or [] if v not in CLAIM_RUNS]
+    if unknown:
+        print(f"mcjepa.claims: error: unknown claim variant(s) {unknown}; valid: {', '.join(CLAIM_RUNS)}",
+              file=sys.stderr)
         sys.exit(2)
     res = run_claims(claims_dir, names, epochs=epochs)
     print(claims_markdown(res))
