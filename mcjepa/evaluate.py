@@ -73,7 +73,7 @@ class FlowMetrics:
     def __init__(self):
         self.stats = {r: [] for r in FLOW_REGIONS}   # region -> list of B×3 (epe sum, outliers, count)
 
-# %% ../nbs/11_evaluate.ipynb #6b09ea36
+# %% ../nbs/11_evaluate.ipynb #84cb6104
 @patch
 def update(self:FlowMetrics,
            pred:Tensor, # B×2×H×W estimated flow
@@ -94,7 +94,7 @@ def update(self:FlowMetrics,
         sums = [(epe * m).sum((1, 2)), (out * m).sum((1, 2)), m.sum((1, 2))]
         self.stats[r].append(torch.stack(sums, 1).cpu())
 
-# %% ../nbs/11_evaluate.ipynb #8c6a4fcf
+# %% ../nbs/11_evaluate.ipynb #597d1c01
 @patch
 def compute(self:FlowMetrics) -> dict: # {'pixel': {...}, 'image': {...}, 'images': n, 'pixels': {region: n}}
     "Pixel-pooled and per-image EPE and Fl of every region."
@@ -140,7 +140,7 @@ def model_device(model) -> torch.device:
     p = next(iter(model.parameters()), None) if hasattr(model, 'parameters') else None
     return p.device if p is not None else torch.device('cpu')
 
-# %% ../nbs/11_evaluate.ipynb #3fc2494f
+# %% ../nbs/11_evaluate.ipynb #4ddd8431
 @torch.no_grad()
 def evaluate_flow(model, # an `MCJEPA` (or anything with `estimate_flow(img1, img2) -> B×2×H×W`)
                   dataset, # flow pairs with 'img1', 'img2', 'flow' and optionally 'valid', 'occ'
@@ -193,7 +193,7 @@ class LinearSegHead(nn.Module):
         self.cls = nn.Conv2d(sum(channels), num_classes, 1)
     def forward(self, levels:list, size:tuple) -> Tensor: return self.cls(self.bn(stack_levels(levels, size)))
 
-# %% ../nbs/11_evaluate.ipynb #53c41a91
+# %% ../nbs/11_evaluate.ipynb #20935761
 class SegModel(nn.Module):
     "A (copy of a) pyramid encoder with a `LinearSegHead`: images in [0, 1] of any size → per-pixel logits."
     def __init__(self, encoder:nn.Module, # a `PyramidEncoder` (copied: the evaluated model is left untouched)
@@ -279,7 +279,7 @@ def random_crop(img:Tensor, mask:Tensor, # 3×H×W and H×W
     if torch.rand(1, generator=g) < 0.5: img, mask = img.flip(-1), mask.flip(-1)
     return img, mask
 
-# %% ../nbs/11_evaluate.ipynb #298b340f
+# %% ../nbs/11_evaluate.ipynb #a04c02e9
 def seg_batch(dataset, idx:list, crop:tuple|int|None=None, short_side:int|None=None,
               g:torch.Generator|None=None, ignore_index:int=255) -> tuple:
     "Images B×3×h×w and masks B×h×w of samples `idx` (resized, then randomly cropped when `crop` is given)."
@@ -308,7 +308,7 @@ class SegSteps:
             idx, order = order[:self.batch_size], order[self.batch_size:]
             yield seg_batch(self.dataset, idx, self.crop, self.short_side, g, self.ignore_index)
 
-# %% ../nbs/11_evaluate.ipynb #a9636d8d
+# %% ../nbs/11_evaluate.ipynb #74c00721
 def poly_decay(lrs:list, # the learning rate of every parameter group at the start
                power:float=0.9 # mmsegmentation's "poly" power
               ):
@@ -324,7 +324,7 @@ class StepLosses(Callback):
     def after_batch(self):
         if self.training: self.values.append(self.loss.item())
 
-# %% ../nbs/11_evaluate.ipynb #1c1e2719
+# %% ../nbs/11_evaluate.ipynb #0e07ec34
 def train_linear_seg(model:MCJEPA, # its encoder is copied into a `SegModel`
                      dataset, # training samples {'img', 'mask'}
                      num_classes:int,
@@ -358,7 +358,7 @@ def train_linear_seg(model:MCJEPA, # its encoder is copied into a `SegModel`
         learn.fit(1, cbs=[ParamScheduler({'lr': poly_decay(lrs)}), rec])
     return seg.eval(), rec.values
 
-# %% ../nbs/11_evaluate.ipynb #d6c3b73f
+# %% ../nbs/11_evaluate.ipynb #b11c9ba2
 @torch.no_grad()
 def evaluate_seg(seg:SegModel, # a trained `SegModel`
                  dataset, # samples {'img', 'mask'}
@@ -384,6 +384,7 @@ def evaluate_seg(seg:SegModel, # a trained `SegModel`
     iou = [None if v.isnan() else round(100 * v.item(), 2) for v in cm.iou()]
     return dict(miou=cm.miou(), acc=cm.accuracy(), iou=iou, images=n)
 
+# %% ../nbs/11_evaluate.ipynb #44d1ad30
 def linear_segmentation(model:MCJEPA, train_ds, val_ds,
                         num_classes:int,
                         finetune:bool=False, # 'FT' instead of 'Frozen'
@@ -490,6 +491,7 @@ def labels_to_grid(mask:Tensor, # H×W object ids of the first frame
     oh = F.pad(oh, (0, grid[1] * stride - W, 0, grid[0] * stride - H), mode='replicate')
     return F.interpolate(oh, size=grid, mode='nearest-exact')[0]
 
+# %% ../nbs/11_evaluate.ipynb #b3342d39
 def propagate_video(feats:Tensor, # T×C×h×w frame features (`frame_features`)
                     first_mask:Tensor, # H×W object ids of frame 0 (0 = background; 255 = void, read as background)
                     n_last:int=7, # DINO: queue of the last 7 frames
@@ -534,6 +536,7 @@ def seg2bmap(seg:np.ndarray # H×W mask
     b[-1, -1] = False
     return b
 
+# %% ../nbs/11_evaluate.ipynb #d39d7879
 def boundary_f_measure(pred:np.ndarray, # H×W bool predicted mask
                        gt:np.ndarray, # H×W bool true mask
                        void:np.ndarray|None=None, # H×W bool pixels not scored
@@ -583,7 +586,7 @@ def summarize_davis(per_seq:dict # sequence name -> `davis_scores` output
     return dict(JF=float(50 * (J.mean() + Fm.mean())), J=float(100 * J.mean()), F=float(100 * Fm.mean()),
                 J_recall=float(100 * Jr.mean()), F_recall=float(100 * Fr.mean()), objects=len(J), sequences=seqs)
 
-# %% ../nbs/11_evaluate.ipynb #43299087
+# %% ../nbs/11_evaluate.ipynb #9387af94
 def evaluate_davis(model:MCJEPA,
                    dataset, # sequences {'frames': T×3×H×W, 'masks': T×H×W, 'name'}
                    levels:tuple=(2,), # feature levels (default L3, stride 8)
@@ -636,7 +639,7 @@ def eval_datasets(tasks=TASKS, # which evaluations: 'flow', 'seg', 'davis' (tupl
         raise ValueError("nothing to evaluate: no dataset root was given and the embedded data are off")
     return out
 
-# %% ../nbs/11_evaluate.ipynb #ea7d58c0
+# %% ../nbs/11_evaluate.ipynb #102e901f
 def evaluate(model:MCJEPA, # the model (`eval_model`)
              datasets:dict, # `eval_datasets` output
              seg_kwargs:dict|None=None, # `linear_segmentation` options (steps, lr, finetune, crop, short_side, ...)
@@ -657,7 +660,7 @@ def evaluate(model:MCJEPA, # the model (`eval_model`)
             if log: log(f"{task}/{name}: {time.perf_counter() - t0:.1f} s")
     return res
 
-# %% ../nbs/11_evaluate.ipynb #b010916b
+# %% ../nbs/11_evaluate.ipynb #14b6ff25
 def _f(x, nd=2) -> str: return '–' if x is None else f"{x:.{nd}f}"
 
 def _row(*cells) -> str: return '| ' + ' | '.join(str(c) for c in cells) + ' |'
@@ -665,7 +668,7 @@ def _row(*cells) -> str: return '| ' + ' | '.join(str(c) for c in cells) + ' |'
 def _table(title:str, header:list, rows:list) -> str|None:
     "A markdown table under a bold title, or None without rows."
     if not rows: return None
-    return '\n'.join([title, '', _row(*header), _row(*['---'] * len(header))] + rows)
+    return '\n'.join([title, '', _row(*header), '|' + '---|' * len(header)] + rows)
 
 def flow_rows(m:str, res:dict) -> list:
     "Table 9 rows of one model: each flow dataset, pixel-pooled and per image."
@@ -687,7 +690,7 @@ def davis_rows(m:str, res:dict) -> list:
     keys = ('JF', 'J', 'F', 'J_recall', 'F_recall')
     return [_row(m, d, *[_f(r[k], 1) for k in keys], r['objects']) for d, r in res.get('davis', {}).items()]
 
-# %% ../nbs/11_evaluate.ipynb #fcc1a958
+# %% ../nbs/11_evaluate.ipynb #94a4d5b2
 def results_markdown(results:dict # model name -> `evaluate` output
                     ) -> str:
     "Markdown tables of flow (Table 9 style), segmentation (Table 1) and DAVIS (Table 10) results."
@@ -735,7 +738,7 @@ def model_name(checkpoint) -> str:
     if checkpoint is None: return 'random weights'
     return Path(checkpoint).stem if Path(checkpoint).is_file() else Path(checkpoint).name
 
-# %% ../nbs/11_evaluate.ipynb #96858300
+# %% ../nbs/11_evaluate.ipynb #a74bc801
 @call_parse
 def main(checkpoint:str=None, # checkpoint file or run folder (default: random weights of --preset)
          preset:str='tiny', # architecture of the random-weights model

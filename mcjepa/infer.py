@@ -27,7 +27,7 @@ from .config import load_model, random_model, PRESETS
 __all__ = ['image_batch', 'fit_longer_side', 'infer_flow', 'show_panels', 'show_flow', 'FlowExplorer', 'flow_images',
            'video_info', 'video_frames', 'flow_video', 'check_inputs', 'infer', 'main', 'cli']
 
-# %% ../nbs/12_infer.ipynb #21b54274
+# %% ../nbs/12_infer.ipynb #55b81379
 def _check_image_kind(img):
     "Raise a ValueError that says what was expected when `img` is not a single RGB image."
     if isinstance(img, Tensor):
@@ -64,6 +64,7 @@ def fit_longer_side(imgs:list, # B×3×H×W batches of one size
     resize = partial(F.interpolate, size=size, mode='bilinear', antialias=True, align_corners=False)
     return [resize(x).clamp(0, 1) for x in imgs]
 
+# %% ../nbs/12_infer.ipynb #43d7f477
 @torch.no_grad()
 def infer_flow(model:MCJEPA, # a trained (or random) model
                img1, # first frame: H×W×3 uint8 array, PIL image, or 3×H×W / 1×3×H×W tensor (uint8 or float in [0, 1])
@@ -103,6 +104,7 @@ def show_panels(panels:list, # (picture, title, grey-scale maximum or None for a
     plt.tight_layout()
     plt.show()
 
+# %% ../nbs/12_infer.ipynb #e0faa22a
 def show_flow(img1, img2, # the two frames (any kind `image_batch` takes)
               flow:np.ndarray, # H×W×2 estimated flow
               gt:np.ndarray|None=None, # H×W×2 ground-truth flow, or None
@@ -151,7 +153,7 @@ class FlowExplorer:
         self.slider.observe(lambda change: self.update(change['new']), names='value')
         self.widget = W.VBox([self.slider, self.out])
 
-# %% ../nbs/12_infer.ipynb #5044ca6d
+# %% ../nbs/12_infer.ipynb #36c8c4e0
 @patch
 def flow(self:FlowExplorer, t:int) -> Tensor: # 1×2×H×W flow from frame t to frame t+1 (cached)
     "The flow from frame t to frame t+1, computed once."
@@ -169,7 +171,7 @@ def panels(self:FlowExplorer, t:int) -> dict: # frame, flow, warped, inside, pho
     if self.gt is not None: d['epe'] = end_point_error(f, torch.as_tensor(self.gt[t])[None].float())[0]
     return d
 
-# %% ../nbs/12_infer.ipynb #eebdb26c
+# %% ../nbs/12_infer.ipynb #7cdbf5b2
 @patch
 def plot(self:FlowExplorer, t:int, size:float=1.8):
     "Draw frame t, the flow, the warped frame t+1 and the error map."
@@ -240,7 +242,7 @@ def video_frames(path, # a video file
                 yield fr.to_ndarray(format='rgb24')
     except av.FFmpegError as e: raise ValueError(f"{path}: cannot decode the video ({e})") from None
 
-# %% ../nbs/12_infer.ipynb #dbb8a313
+# %% ../nbs/12_infer.ipynb #036a8840
 class _VideoWriter:
     "H.264 writer of RGB frames (padded to even sizes, as yuv420p needs)."
     def __init__(self, path, rate): self.path, self.rate, self.c = Path(path), rate, None
@@ -264,7 +266,7 @@ class _VideoWriter:
         for pkt in self.st.encode(): self.c.mux(pkt)
         self.c.close()
 
-# %% ../nbs/12_infer.ipynb #a3ba7328
+# %% ../nbs/12_infer.ipynb #7eb4abea
 def flow_video(model:MCJEPA, video, # a video file
                out, # the flow video to write (.mp4), or the folder for PNG frames with `frames=True`
                frames:bool=False, # write PNG frames `flow_000000.png`, ... instead of a video
@@ -295,7 +297,7 @@ def flow_video(model:MCJEPA, video, # a video file
     if n == 0: raise ValueError(f"{video}: a flow needs at least 2 frames, the video has {0 if prev is None else 1}")
     return dict(out=out, n=n, size=info['size'])
 
-# %% ../nbs/12_infer.ipynb #65761e59
+# %% ../nbs/12_infer.ipynb #babdb3e0
 def check_inputs(inputs:list, # two image paths, or one video path
                  checkpoint=None, random:bool=False, # the weights: a checkpoint, or random ones
                  frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options
@@ -321,7 +323,7 @@ def check_inputs(inputs:list, # two image paths, or one video path
                          "expected two frames of the same size")
     return a, b
 
-# %% ../nbs/12_infer.ipynb #0ae67ca8
+# %% ../nbs/12_infer.ipynb #3f1c61ac
 def infer(inputs:list, # two image paths, or one video path
           checkpoint=None, # checkpoint file or run folder (`mcjepa.train`)
           random:bool=False, # random (untrained) weights instead of a checkpoint
