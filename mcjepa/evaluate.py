@@ -4,7 +4,8 @@
 
 # %% ../nbs/11_evaluate.ipynb #36f157e5
 from __future__ import annotations
-import sys, json, copy, time, math
+import sys, json, copy, time, math, warnings, contextlib
+from functools import partial
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,20 +14,30 @@ import torch.nn.functional as F
 from torch import Tensor
 from scipy import ndimage
 from skimage.morphology import disk
+from fastcore.basics import patch, store_attr
 from fastcore.script import call_parse, Param, bool_arg, store_true
-from .core import normalize, pad_to_multiple, end_point_error, in_test, call_cli
+with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecation warning
+    warnings.simplefilter('ignore')
+    from fastai.data.load import DataLoader
+    from fastai.data.core import DataLoaders
+    from fastai.learner import Learner
+    from fastai.optimizer import OptimWrapper
+    from fastai.callback.core import Callback
+    from fastai.callback.schedule import ParamScheduler
+from .core import normalize, pad_to_multiple, end_point_error, call_cli
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS, load_model
 from . import data as mdata, scenes
 
 # %% auto #0
-__all__ = ['FLOW_REGIONS', 'TASKS', 'default_device', 'eval_model', 'flow_outliers', 'FlowMetrics', 'sample_batches',
-           'model_device', 'evaluate_flow', 'embedded_flow_pairs', 'flow_datasets', 'stack_levels', 'LinearSegHead',
-           'SegModel', 'ConfusionMatrix', 'resize_short_side', 'random_crop', 'seg_batch', 'train_linear_seg',
-           'evaluate_seg', 'linear_segmentation', 'embedded_segmentation', 'seg_datasets', 'frame_features',
-           'propagate_step', 'norm_mask', 'labels_to_grid', 'propagate_video', 'region_similarity', 'seg2bmap',
-           'boundary_f_measure', 'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'parse_tasks',
-           'eval_datasets', 'evaluate', 'results_markdown', 'write_results', 'main', 'cli']
+__all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'default_device', 'eval_model', 'flow_outliers', 'FlowMetrics',
+           'sample_batches', 'model_device', 'evaluate_flow', 'embedded_flow_pairs', 'flow_benchmarks', 'stack_levels',
+           'LinearSegHead', 'SegModel', 'ConfusionMatrix', 'resize_short_side', 'random_crop', 'seg_batch', 'SegSteps',
+           'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg', 'linear_segmentation',
+           'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step', 'norm_mask', 'labels_to_grid',
+           'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure', 'davis_scores', 'summarize_davis',
+           'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets', 'evaluate', 'flow_rows', 'seg_rows',
+           'davis_rows', 'results_markdown', 'write_results', 'davis_levels_arg', 'model_name', 'main', 'cli']
 
 # %% ../nbs/11_evaluate.ipynb #e2861bc4
 def default_device() -> torch.device:
@@ -59,59 +70,77 @@ def flow_outliers(epe:Tensor, # B×H×W end-point errors
 
 class FlowMetrics:
     "Accumulates EPE all/noc/occ and Fl over batches; `compute()` gives pixel-pooled and per-image averages."
-    def __init__(self): self.stats = {r: [] for r in FLOW_REGIONS}   # region -> list of B×3 (epe sum, outliers, count)
+    def __init__(self):
+        self.stats = {r: [] for r in FLOW_REGIONS}   # region -> list of B×3 (epe sum, outliers, count)
 
-    def update(self, pred:Tensor, # B×2×H×W estimated flow
-               gt:Tensor, # B×2×H×W true flow
-               valid:Tensor|None=None, # B×1×H×W, 1 = has ground truth (default: every pixel)
-               occ:Tensor|None=None # B×1×H×W, 1 = occluded; None: unknown (no noc/occ for this batch)
-              ):
-        if pred.shape != gt.shape or pred.ndim != 4 or pred.shape[1] != 2:
-            raise ValueError(f"expected B×2×H×W prediction and ground truth, got {tuple(pred.shape)} and {tuple(gt.shape)}")
-        epe = end_point_error(pred.double(), gt.double())
-        out = flow_outliers(epe, gt.double())
-        v = torch.ones_like(epe, dtype=torch.bool) if valid is None else valid[:, 0] > 0
-        masks = {'all': v}
-        if occ is not None: masks.update(noc=v & (occ[:, 0] == 0), occ=v & (occ[:, 0] > 0))
-        for r, m in masks.items():
-            m = m.double()
-            self.stats[r].append(torch.stack([(epe * m).sum((1, 2)), (out * m).sum((1, 2)), m.sum((1, 2))], 1).cpu())
+# %% ../nbs/11_evaluate.ipynb #84cb6104
+@patch
+def update(self:FlowMetrics,
+           pred:Tensor, # B×2×H×W estimated flow
+           gt:Tensor, # B×2×H×W true flow
+           valid:Tensor|None=None, # B×1×H×W, 1 = has ground truth (default: every pixel)
+           occ:Tensor|None=None # B×1×H×W, 1 = occluded; None: unknown (no noc/occ for this batch)
+          ):
+    "Add a batch's EPE sums, outlier counts and pixel counts per image and region."
+    if pred.shape != gt.shape or pred.ndim != 4 or pred.shape[1] != 2:
+        raise ValueError(f"expected B×2×H×W prediction and ground truth, got {tuple(pred.shape)} and {tuple(gt.shape)}")
+    epe = end_point_error(pred.double(), gt.double())
+    out = flow_outliers(epe, gt.double())
+    v = torch.ones_like(epe, dtype=torch.bool) if valid is None else valid[:, 0] > 0
+    masks = {'all': v}
+    if occ is not None: masks.update(noc=v & (occ[:, 0] == 0), occ=v & (occ[:, 0] > 0))
+    for r, m in masks.items():
+        m = m.double()
+        sums = [(epe * m).sum((1, 2)), (out * m).sum((1, 2)), m.sum((1, 2))]
+        self.stats[r].append(torch.stack(sums, 1).cpu())
 
-    def compute(self) -> dict: # {'pixel': {...}, 'image': {...}, 'images': n, 'pixels': {region: n}}
-        res = {'pixel': {}, 'image': {}, 'images': 0, 'pixels': {}}
-        for r in FLOW_REGIONS:
-            s = torch.cat(self.stats[r]) if self.stats[r] else torch.zeros(0, 3, dtype=torch.float64)
-            if r == 'all': res['images'] = len(s)
-            s = s[s[:, 2] > 0]
-            n = s[:, 2].sum().item()
-            res['pixels'][r] = int(n)
-            res['pixel'][f'epe_{r}'] = s[:, 0].sum().item() / n if n else None
-            res['pixel'][f'fl_{r}'] = 100 * s[:, 1].sum().item() / n if n else None
-            res['image'][f'epe_{r}'] = (s[:, 0] / s[:, 2]).mean().item() if len(s) else None
-            res['image'][f'fl_{r}'] = 100 * (s[:, 1] / s[:, 2]).mean().item() if len(s) else None
-        return res
+# %% ../nbs/11_evaluate.ipynb #597d1c01
+@patch
+def compute(self:FlowMetrics) -> dict: # {'pixel': {...}, 'image': {...}, 'images': n, 'pixels': {region: n}}
+    "Pixel-pooled and per-image EPE and Fl of every region."
+    res = {'pixel': {}, 'image': {}, 'images': 0, 'pixels': {}}
+    for r in FLOW_REGIONS:
+        s = torch.cat(self.stats[r]) if self.stats[r] else torch.zeros(0, 3, dtype=torch.float64)
+        if r == 'all': res['images'] = len(s)
+        s = s[s[:, 2] > 0]
+        n = s[:, 2].sum().item()
+        res['pixels'][r] = int(n)
+        res['pixel'][f'epe_{r}'] = s[:, 0].sum().item() / n if n else None
+        res['pixel'][f'fl_{r}'] = 100 * s[:, 1].sum().item() / n if n else None
+        res['image'][f'epe_{r}'] = (s[:, 0] / s[:, 2]).mean().item() if len(s) else None
+        res['image'][f'fl_{r}'] = 100 * (s[:, 1] / s[:, 2]).mean().item() if len(s) else None
+    return res
 
 # %% ../nbs/11_evaluate.ipynb #547f9fd2
+def _shapes(sample:dict) -> tuple: return tuple((k, tuple(v.shape)) for k, v in sample.items() if isinstance(v, Tensor))
+
+def _collate(samples:list) -> dict:
+    "Stack the tensors of dict samples; gather the other values in lists."
+    first = samples[0]
+    return {k: torch.stack([s[k] for s in samples]) if isinstance(first[k], Tensor) else [s[k] for s in samples]
+            for k in first}
+
 def sample_batches(dataset, # a map-style dataset of dict samples
                    batch_size:int=8, # at most this many samples per batch
                    max_samples:int|None=None # evaluate only the first samples
                   ):
     "Yield dict batches of consecutive samples; a change of tensor shapes starts a new batch."
     n = len(dataset) if max_samples is None else min(max_samples, len(dataset))
-    def shapes(s): return tuple((k, tuple(v.shape)) for k, v in s.items() if isinstance(v, Tensor))
-    def collate(ss): return {k: torch.stack([s[k] for s in ss]) if isinstance(ss[0][k], Tensor) else [s[k] for s in ss] for k in ss[0]}
     batch = []
     for i in range(n):
         s = dataset[i]
-        if batch and (len(batch) == batch_size or shapes(s) != shapes(batch[0])): yield collate(batch); batch = []
+        if batch and (len(batch) == batch_size or _shapes(s) != _shapes(batch[0])):
+            yield _collate(batch)
+            batch = []
         batch.append(s)
-    if batch: yield collate(batch)
+    if batch: yield _collate(batch)
 
 def model_device(model) -> torch.device:
     "The device of a model's parameters (CPU for a model without any)."
     p = next(iter(model.parameters()), None) if hasattr(model, 'parameters') else None
     return p.device if p is not None else torch.device('cpu')
 
+# %% ../nbs/11_evaluate.ipynb #4ddd8431
 @torch.no_grad()
 def evaluate_flow(model, # an `MCJEPA` (or anything with `estimate_flow(img1, img2) -> B×2×H×W`)
                   dataset, # flow pairs with 'img1', 'img2', 'flow' and optionally 'valid', 'occ'
@@ -121,7 +150,8 @@ def evaluate_flow(model, # an `MCJEPA` (or anything with `estimate_flow(img1, im
     "EPE all/noc/occ and Fl of a model's flow on a dataset, pixel-pooled and per image."
     dev, fm = model_device(model), FlowMetrics()
     for b in sample_batches(dataset, batch_size, max_samples):
-        if 'flow' not in b: raise ValueError("the dataset has no ground-truth 'flow' (a test split?): it cannot be evaluated")
+        if 'flow' not in b:
+            raise ValueError("the dataset has no ground-truth 'flow' (a test split?): it cannot be evaluated")
         pred = model.estimate_flow(b['img1'].to(dev), b['img2'].to(dev)).float().cpu()
         fm.update(pred, b['flow'], b.get('valid'), b.get('occ'))
     return fm.compute()
@@ -132,12 +162,12 @@ def embedded_flow_pairs(n:int=64, size:tuple=(64, 96), seed:int=0) -> scenes.Emb
     return scenes.EmbeddedFlowPairs(n, size=size, seed=seed, split=1)
 
 # %% ../nbs/11_evaluate.ipynb #38c7ea27
-def flow_datasets(embedded:bool=True, # the embedded validation pairs
-                  sintel_root=None, # folder holding Sintel/ (training/{clean,final,flow,occlusions})
-                  kitti_root=None, # folder holding KittiFlow/ (KITTI 2015 training/{image_2,flow_occ,flow_noc})
-                  n_embedded:int=64, # number of embedded pairs
-                  size:tuple=(64, 96) # (H, W) of the embedded pairs
-                 ) -> dict: # name -> dataset
+def flow_benchmarks(embedded:bool=True, # the embedded validation pairs
+                    sintel_root=None, # folder holding Sintel/ (training/{clean,final,flow,occlusions})
+                    kitti_root=None, # folder holding KittiFlow/ (KITTI 2015 training/{image_2,flow_occ,flow_noc})
+                    n_embedded:int=64, # number of embedded pairs
+                    size:tuple=(64, 96) # (H, W) of the embedded pairs
+                   ) -> dict: # name -> dataset
     "The flow benchmarks of Table 1 / Table 9 whose roots are given, plus the embedded pairs."
     ds = {}
     if embedded: ds['embedded'] = embedded_flow_pairs(n_embedded, size)
@@ -151,8 +181,8 @@ def stack_levels(levels:list, # B×C_l×h_l×w_l feature maps
                  size:tuple # (h, w) of the common grid
                 ) -> Tensor: # B×ΣC_l×h×w
     "Resize every level bilinearly to `size` and concatenate them along the channels."
-    return torch.cat([l if l.shape[-2:] == tuple(size) else F.interpolate(l, size=size, mode='bilinear', align_corners=False)
-                      for l in levels], 1)
+    def resize(l): return F.interpolate(l, size=size, mode='bilinear', align_corners=False)
+    return torch.cat([l if l.shape[-2:] == tuple(size) else resize(l) for l in levels], 1)
 
 class LinearSegHead(nn.Module):
     "VICRegL's linear head: all levels at the stride-4 grid, concatenated, BatchNorm, 1×1 conv."
@@ -163,6 +193,7 @@ class LinearSegHead(nn.Module):
         self.cls = nn.Conv2d(sum(channels), num_classes, 1)
     def forward(self, levels:list, size:tuple) -> Tensor: return self.cls(self.bn(stack_levels(levels, size)))
 
+# %% ../nbs/11_evaluate.ipynb #20935761
 class SegModel(nn.Module):
     "A (copy of a) pyramid encoder with a `LinearSegHead`: images in [0, 1] of any size → per-pixel logits."
     def __init__(self, encoder:nn.Module, # a `PyramidEncoder` (copied: the evaluated model is left untouched)
@@ -200,12 +231,15 @@ class ConfusionMatrix:
     def update(self, pred:Tensor, # predicted classes (any shape)
                target:Tensor # true classes, same shape; `ignore_index` is skipped
               ):
-        if pred.shape != target.shape: raise ValueError(f"prediction {tuple(pred.shape)} and target {tuple(target.shape)} differ in shape")
+        if pred.shape != target.shape:
+            raise ValueError(f"prediction {tuple(pred.shape)} and target {tuple(target.shape)} differ in shape")
         keep = target != self.ignore_index
         t, p = target[keep].long().cpu(), pred[keep].long().cpu()
         K = self.num_classes
         if len(t) and (t.min() < 0 or t.max() >= K):
-            raise ValueError(f"target holds class {int(t.max() if t.max() >= K else t.min())}, outside 0..{K - 1} (and not the ignore index {self.ignore_index})")
+            bad = int(t.max() if t.max() >= K else t.min())
+            raise ValueError(f"target holds class {bad}, outside 0..{K - 1} "
+                             f"(and not the ignore index {self.ignore_index})")
         self.mat += torch.bincount(t * K + p.clamp(0, K - 1), minlength=K * K).view(K, K)
 
     def iou(self) -> Tensor: # K IoUs, NaN for classes absent from prediction and truth
@@ -237,25 +271,60 @@ def random_crop(img:Tensor, mask:Tensor, # 3×H×W and H×W
     "A random (h, w) crop with a random horizontal flip; smaller images are padded (mask: `ignore_index`)."
     (h, w), (H, W) = crop, img.shape[-2:]
     ph, pw = max(0, h - H), max(0, w - W)
-    if ph or pw: img, mask = F.pad(img, (0, pw, 0, ph)), F.pad(mask, (0, pw, 0, ph), value=ignore_index)
-    y = int(torch.randint(img.shape[-2] - h + 1, (1,), generator=g)); x = int(torch.randint(img.shape[-1] - w + 1, (1,), generator=g))
+    if ph or pw:
+        img, mask = F.pad(img, (0, pw, 0, ph)), F.pad(mask, (0, pw, 0, ph), value=ignore_index)
+    y = int(torch.randint(img.shape[-2] - h + 1, (1,), generator=g))
+    x = int(torch.randint(img.shape[-1] - w + 1, (1,), generator=g))
     img, mask = img[:, y:y + h, x:x + w], mask[y:y + h, x:x + w]
     if torch.rand(1, generator=g) < 0.5: img, mask = img.flip(-1), mask.flip(-1)
     return img, mask
 
+# %% ../nbs/11_evaluate.ipynb #a04c02e9
 def seg_batch(dataset, idx:list, crop:tuple|int|None=None, short_side:int|None=None,
               g:torch.Generator|None=None, ignore_index:int=255) -> tuple:
     "Images B×3×h×w and masks B×h×w of samples `idx` (resized, then randomly cropped when `crop` is given)."
     imgs, masks = [], []
+    if isinstance(crop, int): crop = (crop, crop)
     for i in idx:
         s = dataset[int(i)]
         img, mask = resize_short_side(s['img'], s['mask'], short_side)
-        if crop is not None: img, mask = random_crop(img, mask, (crop, crop) if isinstance(crop, int) else crop, g, ignore_index)
-        imgs.append(img); masks.append(mask)
-    if len({tuple(m.shape) for m in masks}) > 1:
-        raise ValueError(f"the images differ in size ({sorted({tuple(m.shape) for m in masks})}): pass crop=(h, w) to batch them")
+        if crop is not None: img, mask = random_crop(img, mask, crop, g, ignore_index)
+        imgs.append(img)
+        masks.append(mask)
+    sizes = sorted({tuple(m.shape) for m in masks})
+    if len(sizes) > 1: raise ValueError(f"the images differ in size ({sizes}): pass crop=(h, w) to batch them")
     return torch.stack(imgs), torch.stack(masks)
 
+class SegSteps:
+    "An iterable of `steps` training batches (images, masks): epochs of seeded shuffles, then `seg_batch`."
+    def __init__(self, dataset, steps:int, batch_size:int, crop=None, short_side:int|None=None,
+                 ignore_index:int=255, seed:int=0):
+        store_attr()
+    def __len__(self): return self.steps
+    def __iter__(self):
+        g, order = torch.Generator().manual_seed(self.seed), []
+        for _ in range(self.steps):
+            while len(order) < self.batch_size: order += torch.randperm(len(self.dataset), generator=g).tolist()
+            idx, order = order[:self.batch_size], order[self.batch_size:]
+            yield seg_batch(self.dataset, idx, self.crop, self.short_side, g, self.ignore_index)
+
+# %% ../nbs/11_evaluate.ipynb #74c00721
+def poly_decay(lrs:list, # the learning rate of every parameter group at the start
+               power:float=0.9 # mmsegmentation's "poly" power
+              ):
+    "A fastai schedule: `lrs · (1 - pos)^power` at the training position `pos` in [0, 1)."
+    lrs = np.array(lrs)
+    def _inner(pos:float) -> list: return list(lrs * (1 - pos) ** power)
+    return _inner
+
+class StepLosses(Callback):
+    "Record the loss of every training batch (fastai's `Recorder` keeps a smoothed one)."
+    order = 60
+    def before_fit(self): self.values = []
+    def after_batch(self):
+        if self.training: self.values.append(self.loss.item())
+
+# %% ../nbs/11_evaluate.ipynb #0e07ec34
 def train_linear_seg(model:MCJEPA, # its encoder is copied into a `SegModel`
                      dataset, # training samples {'img', 'mask'}
                      num_classes:int,
@@ -268,27 +337,28 @@ def train_linear_seg(model:MCJEPA, # its encoder is copied into a `SegModel`
                      crop:tuple|int|None=None, # random-crop size (needed when image sizes differ)
                      short_side:int|None=None, # resize images first
                      ignore_index:int=255,
-                     seed:int=0
+                     seed:int=0,
+                     progress:bool=False # show fastai's progress bar
                     ) -> tuple: # (trained `SegModel` in eval mode, list of training losses)
-    "Train VICRegL's linear segmentation head on a frozen (or fine-tuned) encoder."
+    "Train VICRegL's linear segmentation head on a frozen (or fine-tuned) encoder, with a fastai `Learner`."
     dev = model_device(model)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        seg = SegModel(model.encoder, num_classes, finetune).to(dev).train()
-    groups = [dict(params=list(seg.head.parameters()), lr=lr)]
-    if finetune: groups.append(dict(params=list(seg.encoder.parameters()), lr=encoder_lr))
-    opt = torch.optim.AdamW(groups, weight_decay=weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (1 - s / steps) ** 0.9)
-    g, order, losses = torch.Generator().manual_seed(seed), [], []
-    for step in range(steps):
-        while len(order) < batch_size: order += torch.randperm(len(dataset), generator=g).tolist()   # epochs of shuffles
-        idx, order = order[:batch_size], order[batch_size:]
-        img, mask = seg_batch(dataset, idx, crop, short_side, g, ignore_index)
-        loss = F.cross_entropy(seg(img.to(dev)), mask.to(dev), ignore_index=ignore_index)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
-        losses.append(loss.item())
-    return seg.eval(), losses
+        seg = SegModel(model.encoder, num_classes, finetune).to(dev)
+    batches = SegSteps(dataset, steps, batch_size, crop, short_side, ignore_index, seed)
+    train_dl = DataLoader(batches, bs=None, device=dev)   # the items come batched
+    dls = DataLoaders(train_dl, DataLoader([], bs=1, device=dev), device=dev)   # no validation during the fit
+    groups = [seg.head.parameters()] + ([seg.encoder.parameters()] if finetune else [])
+    learn = Learner(dls, seg, loss_func=nn.CrossEntropyLoss(ignore_index=ignore_index), wd=weight_decay,
+                    opt_func=partial(OptimWrapper, opt=torch.optim.AdamW), splitter=lambda m: [list(g) for g in groups],
+                    wd_bn_bias=True)   # as PyTorch's AdamW: weight decay on every parameter
+    rec = StepLosses()
+    lrs = [lr, encoder_lr] if finetune else [lr]
+    with learn.no_logging(), (contextlib.nullcontext() if progress else learn.no_bar()):
+        learn.fit(1, cbs=[ParamScheduler({'lr': poly_decay(lrs)}), rec])
+    return seg.eval(), rec.values
 
+# %% ../nbs/11_evaluate.ipynb #b11c9ba2
 @torch.no_grad()
 def evaluate_seg(seg:SegModel, # a trained `SegModel`
                  dataset, # samples {'img', 'mask'}
@@ -299,19 +369,22 @@ def evaluate_seg(seg:SegModel, # a trained `SegModel`
                  ignore_index:int=255
                 ) -> dict: # miou, acc (in %), iou per class, images
     "Score a segmentation model: pooled confusion matrix → mIoU and pixel accuracy."
-    seg.eval(); dev, cm, n = model_device(seg), ConfusionMatrix(num_classes, ignore_index), 0
+    seg.eval()
+    dev, cm, n = model_device(seg), ConfusionMatrix(num_classes, ignore_index), 0
     for b in sample_batches(dataset, batch_size, max_samples):
-        if short_side is None: pairs = [(b['img'], b['mask'])]
-        else: pairs = [(resize_short_side(i, None, short_side)[0][None], m[None]) for i, m in zip(b['img'], b['mask'])]
+        pairs = [(b['img'], b['mask'])]
+        if short_side is not None:
+            pairs = [(resize_short_side(i, None, short_side)[0][None], m[None]) for i, m in zip(b['img'], b['mask'])]
         for img, mask in pairs:
             logits = seg(img.to(dev))
             if logits.shape[-2:] != mask.shape[-2:]:
                 logits = F.interpolate(logits, size=mask.shape[-2:], mode='bilinear', align_corners=False)
             cm.update(logits.argmax(1).cpu(), mask)
         n += len(b['img'])
-    iou = cm.iou()
-    return dict(miou=cm.miou(), acc=cm.accuracy(), iou=[None if v.isnan() else round(100 * v.item(), 2) for v in iou], images=n)
+    iou = [None if v.isnan() else round(100 * v.item(), 2) for v in cm.iou()]
+    return dict(miou=cm.miou(), acc=cm.accuracy(), iou=iou, images=n)
 
+# %% ../nbs/11_evaluate.ipynb #44d1ad30
 def linear_segmentation(model:MCJEPA, train_ds, val_ds,
                         num_classes:int,
                         finetune:bool=False, # 'FT' instead of 'Frozen'
@@ -331,6 +404,8 @@ def embedded_segmentation(n_train:int=256, n_val:int=64, size:tuple=(64, 96), se
     tr = scenes.EmbeddedSegmentation(n_train, size, seed, split='train')
     return tr, scenes.EmbeddedSegmentation(n_val, size, seed, split='val'), tr.num_classes
 
+SEG_BENCHMARKS = {'voc': mdata.VOCSegmentation, 'cityscapes': mdata.Cityscapes, 'ade20k': mdata.ADE20k}
+
 def seg_datasets(embedded:bool=True, # the embedded labelled split
                  voc_root=None, # folder holding VOCdevkit/VOC2012
                  cityscapes_root=None, # the Cityscapes folder (leftImg8bit/, gtFine/)
@@ -340,9 +415,10 @@ def seg_datasets(embedded:bool=True, # the embedded labelled split
     "The segmentation benchmarks of Table 1 whose roots are given, plus the embedded split."
     ds = {}
     if embedded: ds['embedded'] = embedded_segmentation(n_train, n_val, size)
-    for name, root, cls in (('voc', voc_root, mdata.VOCSegmentation), ('cityscapes', cityscapes_root, mdata.Cityscapes),
-                            ('ade20k', ade20k_root, mdata.ADE20k)):
-        if root is not None: ds[name] = (cls(root, split='train'), cls(root, split='val'), cls.num_classes)
+    roots = dict(voc=voc_root, cityscapes=cityscapes_root, ade20k=ade20k_root)
+    for name, cls in SEG_BENCHMARKS.items():
+        if roots[name] is not None:
+            ds[name] = (cls(roots[name], split='train'), cls(roots[name], split='val'), cls.num_classes)
     return ds
 
 # %% ../nbs/11_evaluate.ipynb #c6833000
@@ -354,7 +430,8 @@ def frame_features(model:MCJEPA, # its `pyramid` gives the six levels
                    batch_size:int=8
                   ) -> Tensor: # T×C×⌈H/stride⌉×⌈W/stride⌉, unit norm along C
     "L2-normalised features of every frame on the stride-`stride` grid."
-    if not levels or any(not 0 <= l < 6 for l in levels): raise ValueError(f"levels={levels}: expected indices in 0..5 (L1..L6)")
+    if not levels or any(not 0 <= l < 6 for l in levels):
+        raise ValueError(f"levels={levels}: expected indices in 0..5 (L1..L6)")
     dev, (H, W) = model_device(model), frames.shape[-2:]
     h, w, out = -(-H // stride), -(-W // stride), []
     for i in range(0, len(frames), batch_size):
@@ -414,6 +491,7 @@ def labels_to_grid(mask:Tensor, # H×W object ids of the first frame
     oh = F.pad(oh, (0, grid[1] * stride - W, 0, grid[0] * stride - H), mode='replicate')
     return F.interpolate(oh, size=grid, mode='nearest-exact')[0]
 
+# %% ../nbs/11_evaluate.ipynb #b3342d39
 def propagate_video(feats:Tensor, # T×C×h×w frame features (`frame_features`)
                     first_mask:Tensor, # H×W object ids of frame 0 (0 = background; 255 = void, read as background)
                     n_last:int=7, # DINO: queue of the last 7 frames
@@ -442,7 +520,8 @@ def region_similarity(pred:np.ndarray, # ...×H×W bool predicted masks
                      ) -> np.ndarray: # J per mask (1 where both masks are empty)
     "DAVIS region similarity J: intersection over union (the toolkit's `db_eval_iou`)."
     keep = np.ones_like(gt, bool) if void is None else ~void
-    inter = ((pred & gt) & keep).sum((-2, -1)); union = ((pred | gt) & keep).sum((-2, -1))
+    inter = ((pred & gt) & keep).sum((-2, -1))
+    union = ((pred | gt) & keep).sum((-2, -1))
     return np.where(union == 0, 1., inter / np.maximum(union, 1))
 
 def seg2bmap(seg:np.ndarray # H×W mask
@@ -457,6 +536,7 @@ def seg2bmap(seg:np.ndarray # H×W mask
     b[-1, -1] = False
     return b
 
+# %% ../nbs/11_evaluate.ipynb #d39d7879
 def boundary_f_measure(pred:np.ndarray, # H×W bool predicted mask
                        gt:np.ndarray, # H×W bool true mask
                        void:np.ndarray|None=None, # H×W bool pixels not scored
@@ -480,8 +560,10 @@ def davis_scores(pred:Tensor, # T×H×W predicted object ids
                  bound_th:float=0.008
                 ) -> dict: # object id -> {'J': [...], 'F': [...]} over frames 1..T-2
     "J and F of every object of the first frame's annotation, first and last frames not scored."
-    if pred.shape != gt.shape or gt.ndim != 3: raise ValueError(f"expected T×H×W prediction and truth, got {tuple(pred.shape)} and {tuple(gt.shape)}")
-    if len(gt) < 3: raise ValueError(f"a sequence of {len(gt)} frames has no frame to score (the first and last are not scored)")
+    if pred.shape != gt.shape or gt.ndim != 3:
+        raise ValueError(f"expected T×H×W prediction and truth, got {tuple(pred.shape)} and {tuple(gt.shape)}")
+    if len(gt) < 3:
+        raise ValueError(f"a sequence of {len(gt)} frames has no frame to score (the first and last are not scored)")
     p, g = pred[1:-1].numpy(), gt[1:-1].numpy()
     void = g == 255
     first = gt[0][gt[0] != 255]
@@ -495,16 +577,16 @@ def davis_scores(pred:Tensor, # T×H×W predicted object ids
 def summarize_davis(per_seq:dict # sequence name -> `davis_scores` output
                    ) -> dict: # J&F, J, F means and recalls (in %), objects, per-sequence J&F
     "Dataset means over all objects (each object averaged over its frames first), as the DAVIS toolkit."
-    J = np.array([np.mean(o['J']) for s in per_seq.values() for o in s.values()])
-    Fm = np.array([np.mean(o['F']) for s in per_seq.values() for o in s.values()])
-    Jr = np.array([np.mean(np.array(o['J']) > 0.5) for s in per_seq.values() for o in s.values()])
-    Fr = np.array([np.mean(np.array(o['F']) > 0.5) for s in per_seq.values() for o in s.values()])
-    if not len(J): return dict(JF=None, J=None, F=None, J_recall=None, F_recall=None, objects=0, sequences={})
-    seqs = {n: float(50 * (np.mean([np.mean(o['J']) for o in s.values()]) + np.mean([np.mean(o['F']) for o in s.values()])))
-            for n, s in per_seq.items() if s}
+    objects = [o for s in per_seq.values() for o in s.values()]
+    if not objects: return dict(JF=None, J=None, F=None, J_recall=None, F_recall=None, objects=0, sequences={})
+    J, Fm = [np.array([np.mean(o[k]) for o in objects]) for k in ('J', 'F')]
+    Jr, Fr = [np.array([np.mean(np.array(o[k]) > 0.5) for o in objects]) for k in ('J', 'F')]
+    def jf(objs): return float(50 * sum(np.mean([np.mean(o[k]) for o in objs]) for k in ('J', 'F')))
+    seqs = {n: jf(list(s.values())) for n, s in per_seq.items() if s}
     return dict(JF=float(50 * (J.mean() + Fm.mean())), J=float(100 * J.mean()), F=float(100 * Fm.mean()),
                 J_recall=float(100 * Jr.mean()), F_recall=float(100 * Fr.mean()), objects=len(J), sequences=seqs)
 
+# %% ../nbs/11_evaluate.ipynb #9387af94
 def evaluate_davis(model:MCJEPA,
                    dataset, # sequences {'frames': T×3×H×W, 'masks': T×H×W, 'name'}
                    levels:tuple=(2,), # feature levels (default L3, stride 8)
@@ -517,7 +599,8 @@ def evaluate_davis(model:MCJEPA,
     per_seq = {}
     for i in range(n):
         s = dataset[i]
-        pred = propagate_video(frame_features(model, s['frames'], levels, stride), s['masks'][0], stride=stride, **kwargs)
+        feats = frame_features(model, s['frames'], levels, stride)
+        pred = propagate_video(feats, s['masks'][0], stride=stride, **kwargs)
         per_seq[s['name']] = davis_scores(pred, s['masks'])
     return summarize_davis(per_seq)
 
@@ -541,18 +624,22 @@ def eval_datasets(tasks=TASKS, # which evaluations: 'flow', 'seg', 'davis' (tupl
                   sintel_root=None, kitti_root=None, # flow benchmarks (Sintel/, KittiFlow/ under these)
                   voc_root=None, cityscapes_root=None, ade20k_root=None, # segmentation benchmarks
                   davis_root=None, # DAVIS 2017 (the DAVIS folder or its parent)
-                  small:bool=False # tiny embedded sets (tests)
+                  small:bool=False # tiny embedded sets (8 pairs, 48 + 16 labelled images, 2 videos) for quick runs
                  ) -> dict: # task -> name -> dataset (seg: (train, val, num_classes))
     "Build (and so check) every dataset of the requested evaluations."
     tasks, out = parse_tasks(tasks), {}
-    if 'flow' in tasks: out['flow'] = flow_datasets(embedded, sintel_root, kitti_root, n_embedded=8 if small else 64)
-    if 'seg' in tasks: out['seg'] = seg_datasets(embedded, voc_root, cityscapes_root, ade20k_root, *((48, 16) if small else (256, 64)))
+    if 'flow' in tasks: out['flow'] = flow_benchmarks(embedded, sintel_root, kitti_root, n_embedded=8 if small else 64)
+    if 'seg' in tasks:
+        sizes = (48, 16) if small else (256, 64)
+        out['seg'] = seg_datasets(embedded, voc_root, cityscapes_root, ade20k_root, *sizes)
     if 'davis' in tasks:
         out['davis'] = {'embedded': embedded_videos(2 if small else 8)} if embedded else {}
         if davis_root is not None: out['davis']['davis2017'] = mdata.DAVIS2017(davis_root, split='val')
-    if not any(out.values()): raise ValueError("nothing to evaluate: no dataset root was given and the embedded data are off")
+    if not any(out.values()):
+        raise ValueError("nothing to evaluate: no dataset root was given and the embedded data are off")
     return out
 
+# %% ../nbs/11_evaluate.ipynb #102e901f
 def evaluate(model:MCJEPA, # the model (`eval_model`)
              datasets:dict, # `eval_datasets` output
              seg_kwargs:dict|None=None, # `linear_segmentation` options (steps, lr, finetune, crop, short_side, ...)
@@ -573,29 +660,51 @@ def evaluate(model:MCJEPA, # the model (`eval_model`)
             if log: log(f"{task}/{name}: {time.perf_counter() - t0:.1f} s")
     return res
 
-# %% ../nbs/11_evaluate.ipynb #0fcd72fb
+# %% ../nbs/11_evaluate.ipynb #14b6ff25
 def _f(x, nd=2) -> str: return '–' if x is None else f"{x:.{nd}f}"
 
+def _row(*cells) -> str: return '| ' + ' | '.join(str(c) for c in cells) + ' |'
+
+def _table(title:str, header:list, rows:list) -> str|None:
+    "A markdown table under a bold title, or None without rows."
+    if not rows: return None
+    return '\n'.join([title, '', _row(*header), '|' + '---|' * len(header)] + rows)
+
+def flow_rows(m:str, res:dict) -> list:
+    "Table 9 rows of one model: each flow dataset, pixel-pooled and per image."
+    rows = []
+    for d, r in res.get('flow', {}).items():
+        for avg, label in (('pixel', 'pixel-pooled'), ('image', 'per image')):
+            a = r[avg]
+            rows.append(_row(m, d, label, *[_f(a[k]) for k in ('epe_all', 'epe_noc', 'epe_occ', 'fl_all')],
+                             r['images']))
+    return rows
+
+def seg_rows(m:str, res:dict) -> list:
+    "Table 1 segmentation rows of one model."
+    return [_row(m, d, r['protocol'], _f(r['miou'], 1), _f(r['acc'], 1), r['steps'], r['images'])
+            for d, r in res.get('seg', {}).items()]
+
+def davis_rows(m:str, res:dict) -> list:
+    "Table 10 rows of one model."
+    keys = ('JF', 'J', 'F', 'J_recall', 'F_recall')
+    return [_row(m, d, *[_f(r[k], 1) for k in keys], r['objects']) for d, r in res.get('davis', {}).items()]
+
+# %% ../nbs/11_evaluate.ipynb #94a4d5b2
 def results_markdown(results:dict # model name -> `evaluate` output
                     ) -> str:
     "Markdown tables of flow (Table 9 style), segmentation (Table 1) and DAVIS (Table 10) results."
-    flow = ["| model | dataset | average | EPE all | EPE noc | EPE occ | Fl-all (%) | images |", "|---|---|---|---|---|---|---|---|"]
-    seg = ["| model | dataset | protocol | mIoU (%) | pixel acc. (%) | train steps | val images |", "|---|---|---|---|---|---|---|"]
-    dav = ["| model | dataset | J&F mean | J mean | F mean | J recall | F recall | objects |", "|---|---|---|---|---|---|---|---|"]
-    for m, res in results.items():
-        for d, r in res.get('flow', {}).items():
-            for avg, label in (('pixel', 'pixel-pooled'), ('image', 'per image')):
-                a = r[avg]
-                flow.append(f"| {m} | {d} | {label} | {_f(a['epe_all'])} | {_f(a['epe_noc'])} | {_f(a['epe_occ'])} | {_f(a['fl_all'])} | {r['images']} |")
-        for d, r in res.get('seg', {}).items():
-            seg.append(f"| {m} | {d} | {r['protocol']} | {_f(r['miou'], 1)} | {_f(r['acc'], 1)} | {r['steps']} | {r['images']} |")
-        for d, r in res.get('davis', {}).items():
-            dav.append(f"| {m} | {d} | {_f(r['JF'], 1)} | {_f(r['J'], 1)} | {_f(r['F'], 1)} | {_f(r['J_recall'], 1)} | {_f(r['F_recall'], 1)} | {r['objects']} |")
-    parts = []
-    if len(flow) > 2: parts.append("**Optical flow** (EPE in pixels; Fl-all: % of pixels with EPE > 3 px and > 5 % of |gt|)\n\n" + "\n".join(flow))
-    if len(seg) > 2: parts.append("**Linear segmentation** (VICRegL protocol: all levels at stride 4, BatchNorm, 1×1 conv)\n\n" + "\n".join(seg))
-    if len(dav) > 2: parts.append("**Video object segmentation** (DAVIS protocol, label propagation; in %)\n\n" + "\n".join(dav))
-    return "\n\n".join(parts) + "\n"
+    tables = [
+        _table("**Optical flow** (EPE in pixels; Fl-all: % of pixels with EPE > 3 px and > 5 % of |gt|)",
+               ['model', 'dataset', 'average', 'EPE all', 'EPE noc', 'EPE occ', 'Fl-all (%)', 'images'],
+               [row for m, r in results.items() for row in flow_rows(m, r)]),
+        _table("**Linear segmentation** (VICRegL protocol: all levels at stride 4, BatchNorm, 1×1 conv)",
+               ['model', 'dataset', 'protocol', 'mIoU (%)', 'pixel acc. (%)', 'train steps', 'val images'],
+               [row for m, r in results.items() for row in seg_rows(m, r)]),
+        _table("**Video object segmentation** (DAVIS protocol, label propagation; in %)",
+               ['model', 'dataset', 'J&F mean', 'J mean', 'F mean', 'J recall', 'F recall', 'objects'],
+               [row for m, r in results.items() for row in davis_rows(m, r)])]
+    return '\n\n'.join(t for t in tables if t) + '\n'
 
 def _jsonable(x):
     if isinstance(x, dict): return {str(k): _jsonable(v) for k, v in x.items()}
@@ -609,13 +718,27 @@ def write_results(out, # folder to write into (created)
                   meta:dict|None=None # anything to record with them (command, checkpoint, ...)
                  ) -> tuple: # (results.json, results.md)
     "Save the results as JSON and as markdown tables."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     j, md = out / 'results.json', out / 'results.md'
     j.write_text(json.dumps(_jsonable(dict(meta=meta or {}, results=results)), indent=1))
     md.write_text(results_markdown(results))
     return j, md
 
 # %% ../nbs/11_evaluate.ipynb #f6bc54a0
+def davis_levels_arg(davis_levels:str) -> tuple:
+    "'0,2' → (0, 2), checked to be pyramid levels 0..5."
+    levels = tuple(int(l) for l in str(davis_levels).split(',') if l.strip())
+    if not levels or any(not 0 <= l < 6 for l in levels):
+        raise ValueError(f"--davis_levels {davis_levels}: expected indices in 0..5")
+    return levels
+
+def model_name(checkpoint) -> str:
+    "The name of a model in the tables: the checkpoint file's stem, its run folder's name, or 'random weights'."
+    if checkpoint is None: return 'random weights'
+    return Path(checkpoint).stem if Path(checkpoint).is_file() else Path(checkpoint).name
+
+# %% ../nbs/11_evaluate.ipynb #a74bc801
 @call_parse
 def main(checkpoint:str=None, # checkpoint file or run folder (default: random weights of --preset)
          preset:str='tiny', # architecture of the random-weights model
@@ -623,6 +746,7 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
          out:str='eval', # folder for results.json and results.md
          name:str=None, # model name in the tables (default: the checkpoint's name, or 'random weights')
          embedded:bool_arg=True, # evaluate on the embedded data too
+         small:store_true=False, # tiny embedded sets (8 pairs, 48 + 16 labelled images, 2 videos): a quick check
          sintel_root:str=None, # folder holding Sintel/ (training/{clean,final,flow,occlusions})
          kitti_root:str=None, # folder holding KittiFlow/ (KITTI 2015 training/{image_2,flow_occ,flow_noc})
          voc_root:str=None, # folder holding VOCdevkit/VOC2012
@@ -643,20 +767,19 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
         ):
     "Evaluate M-JEPA / MC-JEPA (paper 2307.12698): optical flow, linear segmentation, DAVIS label propagation."
     try:
-        dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root, davis_root,
-                            small=in_test())
-        levels = tuple(int(l) for l in str(davis_levels).split(',') if l.strip())
-        if not levels or any(not 0 <= l < 6 for l in levels): raise ValueError(f"--davis_levels {davis_levels}: expected indices in 0..5")
+        dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root,
+                            davis_root, small=small)
+        levels = davis_levels_arg(davis_levels)
         model = eval_model(checkpoint, preset, seed, device)
     except (ValueError, FileNotFoundError) as e:
         print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
         sys.exit(2)
-    name = name or (Path(checkpoint).stem if checkpoint and Path(checkpoint).is_file() else Path(checkpoint).name if checkpoint else 'random weights')
-    seg_kwargs = dict(steps=seg_steps, lr=seg_lr, batch_size=seg_batch_size, finetune=finetune, encoder_lr=encoder_lr,
-                      crop=seg_crop, short_side=seg_short_side, seed=seed)
+    name = name or model_name(checkpoint)
+    seg_kwargs = dict(steps=seg_steps, lr=seg_lr, batch_size=seg_batch_size, finetune=finetune,
+                      encoder_lr=encoder_lr, crop=seg_crop, short_side=seg_short_side, seed=seed)
     res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples)
-    meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), davis_levels=list(levels),
-                seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
+    meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), small=small,
+                davis_levels=list(levels), seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
     j, md = write_results(out, {name: res}, meta)
     print(results_markdown({name: res}))
     print(f"wrote {j} and {md}")

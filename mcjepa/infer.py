@@ -4,8 +4,7 @@
 
 # %% ../nbs/12_infer.ipynb #3c0c6a3b
 from __future__ import annotations
-import sys, warnings
-from dataclasses import fields
+import sys
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -14,57 +13,74 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
+from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 import matplotlib.pyplot as plt
-from .core import image_to_tensor, tensor_to_flow, flow_to_tensor, resize_flow, flow_to_color, write_flo, end_point_error, call_cli
+from .core import image_to_tensor, tensor_to_image, read_image, tensor_to_flow, flow_to_tensor, resize_flow
+from .core import flow_to_color, write_flo, end_point_error, call_cli
 from .warp import warp
 from .model import MCJEPA
 from .config import load_model, random_model, PRESETS
 
 # %% auto #0
-__all__ = ['image_batch', 'estimate_flow', 'show_flow', 'FlowExplorer', 'read_image', 'flow_images', 'video_info', 'video_frames',
-           'flow_video', 'infer', 'main', 'cli']
+__all__ = ['image_batch', 'fit_longer_side', 'infer_flow', 'show_panels', 'show_flow', 'FlowExplorer', 'flow_images',
+           'video_info', 'video_frames', 'flow_video', 'check_inputs', 'infer', 'main', 'cli']
 
-# %% ../nbs/12_infer.ipynb #c6d2e295
-def image_batch(img # H×W×3 (or H×W grey) array, PIL image, or 3×H×W / 1×3×H×W tensor: uint8, or float in [0, 1]
-               ) -> Tensor: # 1×3×H×W float32 in [0, 1]
-    "Any single RGB image as a batch of one, checked."
-    if isinstance(img, Image.Image): img = np.array(img.convert('RGB'))
+# %% ../nbs/12_infer.ipynb #55b81379
+def _check_image_kind(img):
+    "Raise a ValueError that says what was expected when `img` is not a single RGB image."
     if isinstance(img, Tensor):
-        if img.ndim == 4 and img.shape[0] == 1: img = img[0]
         if img.ndim != 3 or img.shape[0] != 3:
             raise ValueError(f"expected a 3×H×W or 1×3×H×W image tensor, got shape {tuple(img.shape)}")
     elif isinstance(img, np.ndarray):
         if not (img.ndim == 2 or (img.ndim == 3 and img.shape[2] in (3, 4))):
             raise ValueError(f"expected an H×W×3 RGB array, got shape {img.shape}")
-    else: raise ValueError(f"expected a numpy array, a PIL image or a tensor, got {type(img).__name__}")
+    elif not isinstance(img, Image.Image):
+        raise ValueError(f"expected a numpy array, a PIL image or a tensor, got {type(img).__name__}")
+
+def image_batch(img # H×W×3 (or H×W grey) array, PIL image, or 3×H×W / 1×3×H×W tensor: uint8, or float in [0, 1]
+               ) -> Tensor: # 1×3×H×W float32 in [0, 1]
+    "Any single RGB image as a batch of one, checked."
+    if isinstance(img, Tensor) and img.ndim == 4 and img.shape[0] == 1: img = img[0]
+    _check_image_kind(img)
     t = image_to_tensor(img)
-    if img.dtype not in (np.uint8, torch.uint8):
-        lo, hi = float(t.min()), float(t.max())
-        if lo < 0 or hi > 1 or not np.isfinite([lo, hi]).all():
-            raise ValueError(f"a float image must lie in [0, 1], got values in [{lo:g}, {hi:g}] (pass 0–255 images as uint8)")
+    if isinstance(img, Image.Image) or img.dtype in (np.uint8, torch.uint8): return t[None]
+    lo, hi = float(t.min()), float(t.max())
+    if lo < 0 or hi > 1 or not np.isfinite([lo, hi]).all():
+        raise ValueError(f"a float image must lie in [0, 1], got values in [{lo:g}, {hi:g}] "
+                         "(pass 0–255 images as uint8)")
     return t[None]
 
+# %% ../nbs/12_infer.ipynb #c6d2e295
+def fit_longer_side(imgs:list, # B×3×H×W batches of one size
+                    max_side:int|None # the longest side allowed (None: unchanged)
+                   ) -> list:
+    "Resize the batches (bilinear, antialiased) so that their longer side is at most `max_side`."
+    H, W = imgs[0].shape[-2:]
+    if max_side is None or max(H, W) <= max_side: return imgs
+    s = max_side / max(H, W)
+    size = (max(1, round(H * s)), max(1, round(W * s)))
+    resize = partial(F.interpolate, size=size, mode='bilinear', antialias=True, align_corners=False)
+    return [resize(x).clamp(0, 1) for x in imgs]
+
+# %% ../nbs/12_infer.ipynb #43d7f477
 @torch.no_grad()
-def estimate_flow(model:MCJEPA, # a trained (or random) model
-                  img1, # first frame: H×W×3 uint8 array, PIL image, or 3×H×W / 1×3×H×W tensor (uint8 or float in [0, 1])
-                  img2, # second frame, the same size and any of the same kinds
-                  max_side:int|None=None # run at most at this longer side, then resize the flow back (None: full size)
-                 ) -> np.ndarray: # H×W×2 float32 flow (u, v) from img1 to img2, in pixels of the input
+def infer_flow(model:MCJEPA, # a trained (or random) model
+               img1, # first frame: H×W×3 uint8 array, PIL image, or 3×H×W / 1×3×H×W tensor (uint8 or float in [0, 1])
+               img2, # second frame, the same size and any of the same kinds
+               max_side:int|None=None # run at most at this longer side, then resize the flow back (None: full size)
+              ) -> np.ndarray: # H×W×2 float32 flow (u, v) from img1 to img2, in pixels of the input
     "The optical flow from `img1` to `img2`, for images of any size and kind."
     a, b = image_batch(img1), image_batch(img2)
     if a.shape != b.shape:
-        raise ValueError(f"the two images differ in size: {a.shape[2]}×{a.shape[3]} and {b.shape[2]}×{b.shape[3]} (H×W); "
-                         "expected two frames of the same size")
-    if max_side is not None and max_side < 1: raise ValueError(f"max_side={max_side}, expected a positive number of pixels")
+        raise ValueError(f"the two images differ in size: {a.shape[2]}×{a.shape[3]} and {b.shape[2]}×{b.shape[3]} "
+                         "(H×W); expected two frames of the same size")
+    if max_side is not None and max_side < 1:
+        raise ValueError(f"max_side={max_side}, expected a positive number of pixels")
     H, W = a.shape[-2:]
     dev = next(model.parameters()).device
-    a, b = a.to(dev), b.to(dev)
-    if max_side is not None and max(H, W) > max_side:
-        s = max_side / max(H, W)
-        size = (max(1, round(H * s)), max(1, round(W * s)))
-        a, b = [F.interpolate(x, size=size, mode='bilinear', antialias=True, align_corners=False).clamp(0, 1) for x in (a, b)]
+    a, b = fit_longer_side([a.to(dev), b.to(dev)], max_side)
     was = model.training
     model.eval()
     try: flow = model.estimate_flow(a, b).float()
@@ -73,8 +89,22 @@ def estimate_flow(model:MCJEPA, # a trained (or random) model
     return tensor_to_flow(flow[0])
 
 # %% ../nbs/12_infer.ipynb #11d1d955
-def _np_image(img) -> np.ndarray: return image_batch(img)[0].permute(1, 2, 0).numpy()
+def show_panels(panels:list, # (picture, title, grey-scale maximum or None for a colour picture)
+                title:str='', # shown above the figure
+                size:float=1.6 # inches per panel
+               ):
+    "Draw pictures side by side in one row, grey-scale maps on a fixed [0, vmax] scale."
+    fig, axs = plt.subplots(1, len(panels), figsize=(size * len(panels), size * 0.8))
+    for ax, (pic, name, vmax) in zip(axs, panels):
+        pic = pic.numpy() if isinstance(pic, Tensor) else pic
+        ax.imshow(pic, **(dict(cmap='gray', vmin=0, vmax=vmax) if vmax is not None else {}))
+        ax.set_title(name, fontsize=8)
+        ax.axis('off')
+    if title: fig.suptitle(title, fontsize=9)
+    plt.tight_layout()
+    plt.show()
 
+# %% ../nbs/12_infer.ipynb #e0faa22a
 def show_flow(img1, img2, # the two frames (any kind `image_batch` takes)
               flow:np.ndarray, # H×W×2 estimated flow
               gt:np.ndarray|None=None, # H×W×2 ground-truth flow, or None
@@ -85,7 +115,8 @@ def show_flow(img1, img2, # the two frames (any kind `image_batch` takes)
              ) -> float|None: # mean EPE over the valid pixels (None without ground truth)
     "Frames, estimated flow, ground truth and EPE map side by side."
     m = max(float(np.linalg.norm(gt if gt is not None else flow, axis=-1).max()), 1e-3)
-    panels = [(_np_image(img1), 'frame t', None), (_np_image(img2), 'frame t+1', None),
+    panels = [(tensor_to_image(image_batch(img1)[0]), 'frame t', None),
+              (tensor_to_image(image_batch(img2)[0]), 'frame t+1', None),
               (flow_to_color(flow, max_flow=m), 'estimated flow', None)]
     epe = None
     if gt is not None:
@@ -93,12 +124,8 @@ def show_flow(img1, img2, # the two frames (any kind `image_batch` takes)
         valid = np.ones(err.shape, bool) if valid is None else np.asarray(valid, bool).reshape(err.shape)
         epe = float(err[valid].mean())
         panels += [(flow_to_color(gt, max_flow=m), 'ground truth', None),
-                   (np.where(valid, err, 0), f'EPE {epe:.2f} px', 'gray')]
-    fig, axs = plt.subplots(1, len(panels), figsize=(size * len(panels), size * 0.8))
-    for ax, (a, t, cmap) in zip(axs, panels):
-        ax.imshow(a, cmap=cmap, **(dict(vmin=0, vmax=max_epe) if cmap else {})); ax.set_title(t, fontsize=8); ax.axis('off')
-    if title: fig.suptitle(title, fontsize=9)
-    plt.tight_layout(); plt.show()
+                   (np.where(valid, err, 0), f'EPE {epe:.2f} px', max_epe)]
+    show_panels(panels, title, size)
     return epe
 
 # %% ../nbs/12_infer.ipynb #c9e034af
@@ -107,79 +134,79 @@ class FlowExplorer:
     def __init__(self, estimate, # an `MCJEPA` model, or a callable (img1, img2) -> H×W×2 flow
                  frames, # T frames: T×3×H×W tensor in [0, 1], or a list of images of any kind `image_batch` takes
                  gt_flows=None, # (T-1)×2×H×W ground-truth forward flows, or None
-                 max_side:int|None=None, # passed to `estimate_flow` when `estimate` is a model
+                 max_side:int|None=None, # passed to `infer_flow` when `estimate` is a model
                  title:str='' # shown above each figure (e.g. which weights)
                 ):
         import ipywidgets as W
-        self.fn = partial(estimate_flow, estimate, max_side=max_side) if isinstance(estimate, nn.Module) else estimate
+        is_model = isinstance(estimate, nn.Module)
+        self.fn = partial(infer_flow, estimate, max_side=max_side) if is_model else estimate
         self.frames = [image_batch(f) for f in frames]
-        if len(self.frames) < 2: raise ValueError(f"a sequence needs at least 2 frames, got {len(self.frames)}")
-        if len({tuple(f.shape) for f in self.frames}) > 1: raise ValueError("the frames of a sequence must all have the same size")
-        if gt_flows is not None and len(gt_flows) != len(self.frames) - 1:
-            raise ValueError(f"expected {len(self.frames) - 1} ground-truth flows (one per consecutive pair), got {len(gt_flows)}")
+        n = len(self.frames)
+        if n < 2: raise ValueError(f"a sequence needs at least 2 frames, got {n}")
+        if len({tuple(f.shape) for f in self.frames}) > 1:
+            raise ValueError("the frames of a sequence must all have the same size")
+        if gt_flows is not None and len(gt_flows) != n - 1:
+            raise ValueError(f"expected {n - 1} ground-truth flows (one per consecutive pair), got {len(gt_flows)}")
         self.gt, self.title, self.cache, self.shown = gt_flows, title, {}, None
-        self.slider = W.IntSlider(value=0, min=0, max=len(self.frames) - 2, description='frame t', continuous_update=False)
+        self.slider = W.IntSlider(value=0, min=0, max=n - 2, description='frame t', continuous_update=False)
         self.out = W.Output()
         self.slider.observe(lambda change: self.update(change['new']), names='value')
         self.widget = W.VBox([self.slider, self.out])
 
-    def flow(self, t:int) -> Tensor: # 1×2×H×W flow from frame t to frame t+1 (cached)
-        if not 0 <= t < len(self.frames) - 1: raise IndexError(f"t={t}: expected 0 ≤ t ≤ {len(self.frames) - 2}")
-        if t not in self.cache: self.cache[t] = flow_to_tensor(self.fn(self.frames[t], self.frames[t + 1]))[None]
-        return self.cache[t]
+# %% ../nbs/12_infer.ipynb #36c8c4e0
+@patch
+def flow(self:FlowExplorer, t:int) -> Tensor: # 1×2×H×W flow from frame t to frame t+1 (cached)
+    "The flow from frame t to frame t+1, computed once."
+    if not 0 <= t < len(self.frames) - 1: raise IndexError(f"t={t}: expected 0 ≤ t ≤ {len(self.frames) - 2}")
+    if t not in self.cache: self.cache[t] = flow_to_tensor(self.fn(self.frames[t], self.frames[t + 1]))[None]
+    return self.cache[t]
 
-    def panels(self, t:int) -> dict: # frame, flow, warped, inside, photo_error (and epe with ground truth), all at t
-        f = self.flow(t)
-        warped, inside = warp(self.frames[t + 1], f)
-        d = dict(frame=self.frames[t][0], flow=f[0], warped=warped[0], inside=inside[0, 0],
-                 photo_error=(warped - self.frames[t]).abs().mean(1)[0])
-        if self.gt is not None: d['epe'] = end_point_error(f, torch.as_tensor(self.gt[t])[None].float())[0]
-        return d
+@patch
+def panels(self:FlowExplorer, t:int) -> dict: # frame, flow, warped, inside, photo_error (and epe), all at t
+    "Frame t, the flow, frame t+1 warped back, its in-frame mask and the error maps."
+    f = self.flow(t)
+    warped, inside = warp(self.frames[t + 1], f)
+    d = dict(frame=self.frames[t][0], flow=f[0], warped=warped[0], inside=inside[0, 0],
+             photo_error=(warped - self.frames[t]).abs().mean(1)[0])
+    if self.gt is not None: d['epe'] = end_point_error(f, torch.as_tensor(self.gt[t])[None].float())[0]
+    return d
 
-    def plot(self, t:int, size:float=1.8):
-        "Draw frame t, the flow, the warped frame t+1 and the error map."
-        p = self.panels(t)
-        if 'epe' in p: err, name, vmax = p['epe'], f"EPE {p['epe'].mean():.2f} px", 5.
-        else: err, name, vmax = p['photo_error'], f"|I_t − warped| {p['photo_error'].mean():.3f}", .5
-        m = float(torch.as_tensor(self.gt[t]).norm(dim=0).max()) if self.gt is not None else None
-        tiles = [(p['frame'].permute(1, 2, 0), f'frame {t}', None), (flow_to_color(p['flow'], max_flow=m), f'flow {t}→{t + 1}', None),
-                 (p['warped'].permute(1, 2, 0).clamp(0, 1), f'frame {t + 1} warped', None), (err, name, 'gray')]
-        fig, axs = plt.subplots(1, 4, figsize=(4 * size, size * 0.8))
-        for ax, (a, ttl, cmap) in zip(axs, tiles):
-            ax.imshow(a.numpy() if isinstance(a, Tensor) else a, cmap=cmap, **(dict(vmin=0, vmax=vmax) if cmap else {}))
-            ax.set_title(ttl, fontsize=8); ax.axis('off')
-        if self.title: fig.suptitle(self.title, fontsize=9)
-        plt.tight_layout(); plt.show()
+# %% ../nbs/12_infer.ipynb #7cdbf5b2
+@patch
+def plot(self:FlowExplorer, t:int, size:float=1.8):
+    "Draw frame t, the flow, the warped frame t+1 and the error map."
+    p = self.panels(t)
+    if 'epe' in p: err, name, vmax = p['epe'], f"EPE {p['epe'].mean():.2f} px", 5.
+    else: err, name, vmax = p['photo_error'], f"|I_t − warped| {p['photo_error'].mean():.3f}", .5
+    m = float(torch.as_tensor(self.gt[t]).norm(dim=0).max()) if self.gt is not None else None
+    show_panels([(p['frame'].permute(1, 2, 0), f'frame {t}', None),
+                 (flow_to_color(p['flow'], max_flow=m), f'flow {t}→{t + 1}', None),
+                 (p['warped'].permute(1, 2, 0).clamp(0, 1), f'frame {t + 1} warped', None),
+                 (err, name, vmax)], self.title, size)
 
-    def update(self, t:int|None=None):
-        "Redraw the widget's figure for frame t (default: the slider's value)."
-        t = self.slider.value if t is None else t
-        self.out.outputs = ()                      # clear the previous figure
-        with self.out: self.plot(t)
-        self.shown = t
+@patch
+def update(self:FlowExplorer, t:int|None=None):
+    "Redraw the widget's figure for frame t (default: the slider's value)."
+    t = self.slider.value if t is None else t
+    self.out.outputs = ()                      # clear the previous figure
+    with self.out: self.plot(t)
+    self.shown = t
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        self.update(); display(self.widget)
+@patch
+def _ipython_display_(self:FlowExplorer):
+    from IPython.display import display
+    self.update()
+    display(self.widget)
 
 # %% ../nbs/12_infer.ipynb #47e43f66
-def read_image(path # an image file PIL can read
-              ) -> np.ndarray: # H×W×3 uint8
-    "Read an image file as RGB."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
-    try:
-        with Image.open(path) as im: return np.array(im.convert('RGB'))
-    except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{path}: not a readable image ({e})") from None
-
 def flow_images(model:MCJEPA, img1, img2, # the two frames: paths, or images of any kind `image_batch` takes
                 out, # output prefix: writes <out>.flo and <out>.png
-                max_side:int|None=None, # see `estimate_flow`
+                max_side:int|None=None, # see `infer_flow`
                 max_flow:float|None=None # colour scale in pixels (None: the flow's own maximum)
                ) -> dict: # {'flo': path, 'png': path, 'flow': H×W×2}
     "Estimate the flow of two images and write it as `.flo` and as a colour PNG."
     a, b = [read_image(x) if isinstance(x, (str, Path)) else x for x in (img1, img2)]
-    flow = estimate_flow(model, a, b, max_side)
+    flow = infer_flow(model, a, b, max_side)
     out = Path(out)
     if out.suffix.lower() in ('.flo', '.png'): out = out.with_suffix('')
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +217,7 @@ def flow_images(model:MCJEPA, img1, img2, # the two frames: paths, or images of 
 
 # %% ../nbs/12_infer.ipynb #2d7aac21
 def video_info(path # a video file
-              ) -> dict: # size (H, W), rate (frames per second, a Fraction), frames (the container's count, 0 if unknown)
+              ) -> dict: # size (H, W), rate (frames per second, a Fraction), frames (the container's count or 0)
     "Probe a video with PyAV; a clear error if it cannot be read."
     import av
     path = Path(path)
@@ -199,7 +226,8 @@ def video_info(path # a video file
         with av.open(str(path)) as c:
             if not c.streams.video: raise ValueError(f"{path}: holds no video stream")
             st = c.streams.video[0]
-            return dict(size=(st.codec_context.height, st.codec_context.width), rate=st.average_rate or Fraction(25), frames=st.frames)
+            size = (st.codec_context.height, st.codec_context.width)
+            return dict(size=size, rate=st.average_rate or Fraction(25), frames=st.frames)
     except av.FFmpegError as e: raise ValueError(f"{path}: not a readable video ({e})") from None
 
 def video_frames(path, # a video file
@@ -214,29 +242,37 @@ def video_frames(path, # a video file
                 yield fr.to_ndarray(format='rgb24')
     except av.FFmpegError as e: raise ValueError(f"{path}: cannot decode the video ({e})") from None
 
+# %% ../nbs/12_infer.ipynb #036a8840
 class _VideoWriter:
     "H.264 writer of RGB frames (padded to even sizes, as yuv420p needs)."
     def __init__(self, path, rate): self.path, self.rate, self.c = Path(path), rate, None
+
+    def _open(self, h:int, w:int):
+        import av
+        self.c = av.open(str(self.path), 'w')
+        self.st = self.c.add_stream('libx264', rate=self.rate)
+        self.st.width, self.st.height, self.st.pix_fmt, self.st.options = w, h, 'yuv420p', {'crf': '18'}
+
     def write(self, rgb:np.ndarray):
         import av
         h, w = rgb.shape[:2]
         rgb = np.pad(rgb, ((0, h % 2), (0, w % 2), (0, 0)), mode='edge')
-        if self.c is None:
-            self.c = av.open(str(self.path), 'w')
-            self.st = self.c.add_stream('libx264', rate=self.rate)
-            self.st.width, self.st.height, self.st.pix_fmt, self.st.options = rgb.shape[1], rgb.shape[0], 'yuv420p', {'crf': '18'}
-        for pkt in self.st.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format='rgb24')): self.c.mux(pkt)
+        if self.c is None: self._open(*rgb.shape[:2])
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format='rgb24')
+        for pkt in self.st.encode(frame): self.c.mux(pkt)
+
     def close(self):
         if self.c is None: return
         for pkt in self.st.encode(): self.c.mux(pkt)
         self.c.close()
 
+# %% ../nbs/12_infer.ipynb #7eb4abea
 def flow_video(model:MCJEPA, video, # a video file
                out, # the flow video to write (.mp4), or the folder for PNG frames with `frames=True`
                frames:bool=False, # write PNG frames `flow_000000.png`, ... instead of a video
                flo:bool=False, # with `frames`: also write `flow_000000.flo`, ...
                max_frames:int|None=None, # at most this many flow frames (pairs of consecutive frames)
-               max_side:int|None=None, # see `estimate_flow`
+               max_side:int|None=None, # see `infer_flow`
                max_flow:float|None=None # colour scale in pixels (None: each frame's own maximum)
               ) -> dict: # {'out': path, 'n': number of flow frames, 'size': (H, W)}
     "The flow of every pair of consecutive frames of a video, as a colour video or PNG frames."
@@ -249,7 +285,7 @@ def flow_video(model:MCJEPA, video, # a video file
     try:
         for img in video_frames(video, None if max_frames is None else max_frames + 1):
             if prev is not None:
-                flow = estimate_flow(model, prev, img, max_side)
+                flow = infer_flow(model, prev, img, max_side)
                 if frames:
                     Image.fromarray(flow_to_color(flow, max_flow)).save(out / f'flow_{n:06d}.png')
                     if flo: write_flo(out / f'flow_{n:06d}.flo', flow)
@@ -261,43 +297,61 @@ def flow_video(model:MCJEPA, video, # a video file
     if n == 0: raise ValueError(f"{video}: a flow needs at least 2 frames, the video has {0 if prev is None else 1}")
     return dict(out=out, n=n, size=info['size'])
 
-# %% ../nbs/12_infer.ipynb #5707fbea
+# %% ../nbs/12_infer.ipynb #babdb3e0
+def check_inputs(inputs:list, # two image paths, or one video path
+                 checkpoint=None, random:bool=False, # the weights: a checkpoint, or random ones
+                 frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options
+                 max_side:int|None=None
+                ) -> tuple|None: # the two images (3×H×W tensors), or None for a video (probed)
+    "Check the command's arguments and read its inputs; raise ValueError / FileNotFoundError on bad input."
+    if len(inputs) not in (1, 2): raise ValueError(f"expected two images or one video, got {len(inputs)} inputs")
+    if checkpoint is None and not random:
+        raise ValueError("give --checkpoint (a checkpoint file or run folder written by mcjepa.train), "
+                         "or --random for untrained weights")
+    if checkpoint is not None and random: raise ValueError("--checkpoint and --random exclude each other")
+    if max_frames is not None and max_frames < 1: raise ValueError(f"--max_frames {max_frames}: expected at least 1")
+    if max_side is not None and max_side < 1:
+        raise ValueError(f"--max_side {max_side}: expected a positive number of pixels")
+    if len(inputs) == 1:
+        video_info(inputs[0])
+        return None
+    if frames or max_frames is not None or flo:
+        raise ValueError("--frames, --flo and --max_frames apply to a video, not to two images")
+    a, b = [read_image(p) for p in inputs]
+    if a.shape != b.shape:
+        raise ValueError(f"{inputs[0]} is {a.shape[1]}×{a.shape[2]} but {inputs[1]} is {b.shape[1]}×{b.shape[2]}: "
+                         "expected two frames of the same size")
+    return a, b
+
+# %% ../nbs/12_infer.ipynb #3f1c61ac
 def infer(inputs:list, # two image paths, or one video path
           checkpoint=None, # checkpoint file or run folder (`mcjepa.train`)
           random:bool=False, # random (untrained) weights instead of a checkpoint
           preset:str='tiny', # the architecture of the random model
           out=None, # output prefix (images), .mp4 file or frames folder (video); default: <input stem>_flow[_random]
           frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options, see `flow_video`
-          max_side:int|None=None, max_flow:float|None=None, # see `estimate_flow`, `flow_images`
+          max_side:int|None=None, max_flow:float|None=None, # see `infer_flow`, `flow_images`
           device:str='cpu',
          ) -> dict:
     "What `python -m mcjepa.infer` does; bad input raises ValueError / FileNotFoundError."
-    if len(inputs) not in (1, 2): raise ValueError(f"expected two images or one video, got {len(inputs)} inputs")
-    if checkpoint is None and not random:
-        raise ValueError("give --checkpoint (a checkpoint file or run folder written by mcjepa.train), or --random for untrained weights")
-    if checkpoint is not None and random: raise ValueError("--checkpoint and --random exclude each other")
-    if max_frames is not None and max_frames < 1: raise ValueError(f"--max_frames {max_frames}: expected at least 1")
-    if max_side is not None and max_side < 1: raise ValueError(f"--max_side {max_side}: expected a positive number of pixels")
-    images = len(inputs) == 2
-    if images and (frames or max_frames is not None or flo): raise ValueError("--frames, --flo and --max_frames apply to a video, not to two images")
-    if images:
-        a, b = [read_image(p) for p in inputs]
-        if a.shape != b.shape: raise ValueError(f"{inputs[0]} is {a.shape[0]}×{a.shape[1]} but {inputs[1]} is {b.shape[0]}×{b.shape[1]}: expected two frames of the same size")
-    else: video_info(inputs[0])
+    images = check_inputs(inputs, checkpoint, random, frames, max_frames, flo, max_side)
     stem = Path(inputs[0]).stem + ('_flow_random' if random else '_flow')
     if random:
         print("mcjepa.infer: RANDOM WEIGHTS (--random, untrained): the flow is meaningless", file=sys.stderr)
         model = random_model(preset, device=device)
     else: model = load_model(checkpoint, device=device)
-    if images:
-        r = flow_images(model, a, b, out or stem, max_side, max_flow)
-        print(f"mcjepa.infer: wrote {r['flo']} and {r['png']} ({a.shape[0]}×{a.shape[1]}, "
-              f"max |flow| {np.linalg.norm(r['flow'], axis=-1).max():.1f} px)")
-    else:
-        r = flow_video(model, inputs[0], out or (stem if frames else stem + '.mp4'), frames, flo, max_frames, max_side, max_flow)
+    if images is None:
+        out = out or (stem if frames else stem + '.mp4')
+        r = flow_video(model, inputs[0], out, frames, flo, max_frames, max_side, max_flow)
         print(f"mcjepa.infer: wrote {r['n']} flow frame(s) of {r['size'][0]}×{r['size'][1]} to {r['out']}")
+        return r
+    r = flow_images(model, *images, out or stem, max_side, max_flow)
+    H, W = images[0].shape[-2:]
+    print(f"mcjepa.infer: wrote {r['flo']} and {r['png']} ({H}×{W}, "
+          f"max |flow| {np.linalg.norm(r['flow'], axis=-1).max():.1f} px)")
     return r
 
+# %% ../nbs/12_infer.ipynb #5707fbea
 @call_parse
 def main(inputs:Param("two images (flow from the first to the second), or one video", str, nargs='+'),
          checkpoint:str=None, # checkpoint file or run folder written by mcjepa.train
@@ -311,7 +365,7 @@ def main(inputs:Param("two images (flow from the first to the second), or one vi
          max_flow:float=None, # colour scale in pixels (default: each flow's own maximum)
          device:str='cpu', # torch device, e.g. cuda
         ):
-    "Optical flow with a trained MC-JEPA / M-JEPA: two images -> .flo + colour PNG; a video -> colour flow video or PNG frames."
+    "Optical flow with a trained MC-JEPA / M-JEPA: two images -> .flo + colour PNG; a video -> colour flow video."
     try: return infer(inputs, checkpoint, random, preset, out, frames, max_frames, flo, max_side, max_flow, device)
     except (ValueError, FileNotFoundError) as e:
         print(f"mcjepa.infer: error: {e}", file=sys.stderr)
