@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #75e29840
 from __future__ import annotations
-import os, struct, zlib
+import os, struct, zlib, time, socket, atexit
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,10 +18,12 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
-           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'in_test', 'normalize', 'denormalize', 'call_cli',
-           'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow',
-           'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple',
-           'end_point_error', 'tensor_to_image', 'read_image', 'save_image', 'flow_to_color', 'show']
+           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'RUN_MARKERS', 'RUN_LOCK', 'in_test', 'normalize',
+           'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16',
+           'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow',
+           'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image', 'read_image', 'save_image',
+           'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder', 'check_run_folder',
+           'RunLock', 'lock_run_folder']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -317,3 +319,149 @@ def show(*items, # images (3 channels), flows (2 channels) or masks (1 channel /
         if titles: ax.set_title(titles[i], fontsize=8)
     plt.tight_layout()
     plt.show()
+
+# %% ../nbs/00_core.ipynb #322e57f4
+class OutputRefused(FileExistsError, ValueError):
+    "A command refuses an output: it is an input, it would replace a file, or the run folder is not free."
+
+def _same_file(a:Path, b:Path) -> bool:
+    "Do `a` and `b` name one file (the same resolved path, or one file through a hard or symbolic link)?"
+    if a.resolve() == b.resolve(): return True
+    try: return os.path.samefile(a, b)
+    except OSError: return False
+
+def _check_creatable(path:Path, flag:str):
+    "The nearest existing folder above `path` is a writable folder, so `path` can be created."
+    anc = path.parent
+    while not anc.exists(): anc = anc.parent
+    if not anc.is_dir(): raise NotADirectoryError(f"{flag} {path}: {anc} is a file, no folder can be created under it")
+    if not os.access(anc, os.W_OK | os.X_OK): raise PermissionError(f"{flag} {path}: {anc} is not writable")
+
+# %% ../nbs/00_core.ipynb #3718e4a2
+def check_output(path, # the file a command is about to write
+                 inputs=(), # the files the command reads: the output may never be one of them
+                 overwrite:bool=False, # may an existing file (that is not an input) be replaced?
+                 flag:str='--out' # how the user named `path`, for the messages
+                ) -> Path: # `path`, with `~` expanded
+    "Refuse, before any work, an output that is an input or that would replace an existing file."
+    path = Path(path).expanduser()
+    for inp in inputs:
+        if _same_file(path, Path(inp).expanduser()):
+            raise OutputRefused(f"{flag} {path} is also an input ({inp}): writing it would destroy the input; "
+                                "choose another output path")
+    if path.is_dir(): raise OutputRefused(f"{flag} {path} is a folder, expected a file to write")
+    if path.exists() and not overwrite:
+        raise OutputRefused(f"{flag} {path} already exists and would be replaced: choose another path, "
+                            "or pass --overwrite to replace it")
+    _check_creatable(path, flag)
+    return path
+
+# %% ../nbs/00_core.ipynb #053a3c80
+def check_output_folder(path, # a folder a command fills with files (e.g. video frames)
+                        overwrite:bool=False, # may files in an existing, non-empty folder be replaced?
+                        flag:str='--out' # how the user named `path`, for the messages
+                       ) -> Path: # `path`, with `~` expanded
+    "Refuse, before any work, an output folder that is a file, or that already holds files (unless `overwrite`)."
+    path = Path(path).expanduser()
+    if path.exists() and not path.is_dir(): raise OutputRefused(f"{flag} {path} is a file, expected a folder")
+    if path.is_dir() and any(path.iterdir()) and not overwrite:
+        raise OutputRefused(f"{flag} {path} already holds files that could be replaced: choose a new or empty "
+                            "folder, or pass --overwrite")
+    _check_creatable(path, flag)
+    return path
+
+# %% ../nbs/00_core.ipynb #cdf96a99
+RUN_MARKERS = ('config.json', 'checkpoint.pt')   # files that make a folder a run of mcjepa.train
+RUN_LOCK = 'run.lock'
+
+def check_run_folder(path, # the run folder a training run will write
+                     resume=None, # the checkpoint file or run folder being continued (None: a new run)
+                     markers=RUN_MARKERS, # files that mark a folder as a run of ours
+                     flag:str='--out' # how the user named `path`, for the messages
+                    ) -> Path: # `path`, with `~` expanded
+    "A run folder may be new, empty, a run of ours without a checkpoint, or the very run being resumed."
+    path = Path(path).expanduser()
+    if path.exists() and not path.is_dir(): raise OutputRefused(f"{flag} {path} is a file, expected a run folder")
+    _check_creatable(path, flag)
+    if not path.is_dir(): return path
+    names = {p.name for p in path.iterdir()} - {RUN_LOCK}
+    if not names: return path
+    if not names & set(markers):
+        raise OutputRefused(f"{flag} {path} holds files that are not an mcjepa run (e.g. {sorted(names)[0]}): "
+                            "choose a new or empty folder")
+    if 'checkpoint.pt' not in names: return path      # a run that stopped before its first checkpoint
+    if resume is not None:
+        resume = Path(resume).expanduser()
+        if _same_file(resume if resume.is_dir() else resume.parent, path): return path
+    how = f"pass --resume {path} to continue it" if resume is None else f"continue it with --resume {path}"
+    raise OutputRefused(f"{flag} {path} already holds a run (checkpoint.pt) that would be replaced: {how}, "
+                        "or choose another --out")
+
+# %% ../nbs/00_core.ipynb #d9c8bd49
+def _pid_alive(pid:int) -> bool:
+    "Is process `pid` running on this machine?"
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True            # alive, owned by another user
+    return True
+
+def _lock_holder(lock:Path) -> tuple[str, int]|None:
+    "The (host, pid) written in a lock file, or None when it is unreadable (half-written)."
+    try: host, pid = lock.read_text().split()[:2]
+    except (OSError, ValueError): return None
+    return host, int(pid) if pid.isdigit() else -1
+
+def _is_stale(lock:Path) -> bool:
+    "A lock whose process died on this machine (a `kill -9`), or left empty a minute ago, holds nothing."
+    holder = _lock_holder(lock)
+    if holder is None:
+        try: return time.time() - lock.stat().st_mtime > 60
+        except OSError: return True
+    return holder[0] == socket.gethostname() and not _pid_alive(holder[1])
+
+# %% ../nbs/00_core.ipynb #f6c29400
+class RunLock:
+    "Hold `folder/run.lock` (host and pid, created with O_EXCL) for a run's life; `release()` or `with` frees it."
+    def __init__(self, folder:Path):
+        self.folder, self.path, self.held = Path(folder), Path(folder) / RUN_LOCK, False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.stamp = f"{socket.gethostname()} {os.getpid()}\n"
+        for _ in range(2):
+            try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if _is_stale(self.path): self.path.unlink(missing_ok=True)
+                continue
+            with os.fdopen(fd, 'w') as f: f.write(self.stamp)
+            self.held = True
+            atexit.register(self.release)
+            return
+        host, pid = _lock_holder(self.path) or ('?', '?')
+        raise OutputRefused(f"{self.folder} is in use by another run (process {pid} on {host}, see {self.path}): "
+                            f"wait for it to finish; if no such run is alive, delete {self.path}")
+
+    def release(self):
+        "Free the lock (only if this process still holds it)."
+        if not self.held: return
+        self.held = False
+        atexit.unregister(self.release)
+        try:
+            if self.path.read_text() == self.stamp: self.path.unlink()
+        except OSError: pass
+
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.release()
+
+# %% ../nbs/00_core.ipynb #00b4ed91
+def lock_run_folder(path, # the run folder a training run will write
+                    resume=None, # the checkpoint file or run folder being continued (None: a new run)
+                    markers=RUN_MARKERS, # see `check_run_folder`
+                    flag:str='--out' # how the user named `path`, for the messages
+                   ) -> RunLock: # held until `.release()` (or the end of a `with` block, or of the process)
+    "Check the run folder, create it and lock it; checked again under the lock, so no other run slips in between."
+    path = check_run_folder(path, resume, markers, flag)
+    lock = RunLock(path)
+    try: check_run_folder(path, resume, markers, flag)
+    except BaseException:
+        lock.release()
+        raise
+    return lock
