@@ -23,7 +23,7 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
            'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
            'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder',
-           'check_run_folder', 'RunLock', 'lock_run_folder']
+           'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic', 'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -513,3 +513,21 @@ def lock_run_folder(path, # the run folder a training run will write
         lock.release()
         raise
     return lock
+
+# %% ../nbs/00_core.ipynb #6b6807fc
+def write_text_atomic(path, # the file to write (its folder is created)
+                      text:str # its whole new content
+                     ) -> Path: # `path`
+    "Write a text file whole or not at all: a temporary file in the same folder, renamed over `path`."
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text)
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    return path
+
+# %% ../nbs/00_core.ipynb #3674d3ef
+class UnreadableSample(ValueError):
+    "A dataset sample whose files cannot be read; the message names them (a trainer skips and counts it)."
