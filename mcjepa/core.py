@@ -314,13 +314,14 @@ def save_image(path, # file to write; the format follows the extension (.png, .j
 NONFINITE_COLOR = (0, 0, 0)   # black: the colour wheel never draws it, so a NaN or infinite flow pixel stands out
 
 def flow_to_color(flow, # H×W×2 array or 2×H×W tensor, in pixels
-                  max_flow:float|None=None # magnitude drawn at full saturation (default: the flow's own maximum)
+                  max_flow:float|None=None # magnitude drawn at full saturation (None or NaN: the flow's own maximum)
                  ) -> np.ndarray: # H×W×3 uint8
     "Colour a flow field with the Middlebury colour wheel (torchvision's `flow_to_image`); NaN/inf pixels in black."
     f = flow if isinstance(flow, Tensor) else flow_to_tensor(flow)
     f = f.detach().float().cpu()
     if f.ndim != 3 or f.shape[0] != 2:
         raise ValueError(f"expected one flow of shape 2×H×W or H×W×2, got {tuple(f.shape)}")
+    if max_flow is not None and math.isnan(max_flow): max_flow = None     # the maximum of a NaN flow
     if max_flow is not None and not (math.isfinite(max_flow) and max_flow > 0):
         raise ValueError(f"max_flow={max_flow}: expected a positive number of pixels")
     bad = ~torch.isfinite(f).all(0)

@@ -657,7 +657,7 @@ def evaluate(model:MCJEPA, # the model (`eval_model`)
              davis_kwargs:dict|None=None, # `evaluate_davis` options (levels, topk, radius, temperature, n_last)
              max_samples:int|None=None, # evaluate only the first samples of every dataset (quick runs)
              log=print, # progress messages (None: silent)
-             failures:dict|None=None, # None: a failure raises; a dict: gets 'task/name' -> why, and the dataset is skipped
+             failures:dict|None=None, # None: a failure raises; a dict: gets 'task/name' -> why, the dataset skipped
              on_result=None # called with the results so far after each dataset (e.g. to save them)
             ) -> dict: # task -> dataset name -> metrics
     "Run the flow, segmentation and DAVIS evaluations on the given datasets."
