@@ -22,8 +22,9 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm',
            'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
            'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
-           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder',
-           'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic', 'UnreadableSample']
+           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs',
+           'check_output_folder', 'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic',
+           'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -404,6 +405,13 @@ def check_output(path, # the file a command is about to write
                             "or pass --overwrite to replace it")
     _check_creatable(path, flag)
     return path
+
+def check_outputs(paths:list, # the files a command is about to write
+                  inputs=(), overwrite:bool=False, flag:str='--out' # as in `check_output`
+                 ) -> list: # the paths, with `~` expanded
+    "`check_output` for several outputs: a clash with an input is reported first, whatever the order."
+    for p in paths: check_output(p, inputs, True, flag)
+    return [check_output(p, inputs, overwrite, flag) for p in paths]
 
 # %% ../nbs/00_core.ipynb #053a3c80
 def check_output_folder(path, # a folder a command fills with files (e.g. video frames)
