@@ -17,12 +17,14 @@ from .estimator import estimate_both
 from .vicreg import vicreg_loss
 from .model import MCJEPA
 from .config import get_config, make_model
+from .core import call_cli, check_output, write_text_atomic
 
 # %% auto #0
 __all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'cpu_model', 'machine_info', 'header_markdown', 'sync', 'time_fn',
            'track_memory', 'peak_memory', 'model_device', 'step_inputs', 'step_parts', 'step_breakdown',
            'inference_time', 'fit_line', 'resolution_scaling', 'correlation_naive', 'correlation_vs_naive',
-           'gpu_benchmarks', 'to_markdown', 'run_benchmarks', 'benchmark_report', 'parse_sizes', 'main']
+           'gpu_benchmarks', 'to_markdown', 'benchmark_parts', 'run_benchmarks', 'benchmark_report', 'parse_sizes',
+           'main', 'cli']
 
 # %% ../nbs/13_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -541,9 +543,29 @@ def _paper_size_rows(plan:dict, device:torch.device, say) -> list:
 def _say(msg:str, t0:float):
     print(f"[{time.perf_counter() - t0:6.0f} s] {msg}", file=sys.stderr, flush=True)
 
+def benchmark_parts(p:dict, # a plan (`BENCH_PLANS` entry with overrides)
+                    device:torch.device, say # progress messages
+                   ) -> list: # (name, function returning rows), in order
+    "The benchmarks of a plan, each one a unit that can fail alone."
+    cfg, rep, wu = get_config('tiny'), p['repeat'], p['warmup']
+    torch.manual_seed(0)
+    tiny = make_model(cfg).to(device)
+    ts = p['tiny_step'] or (cfg.flow_size, cfg.flow_batch_size, cfg.image_size, cfg.batch_size)
+    parts = [(f"tiny: step breakdown {ts}", lambda: step_breakdown(tiny, 'tiny', *ts, repeat=rep, warmup=wu,
+                                                                    device=device)),
+             ("tiny: inference", lambda: [inference_time(tiny, 'tiny', p['tiny_infer'], 1, rep, 0, device)]),
+             ("tiny: resolution scaling", lambda: resolution_scaling(tiny, 'tiny', p['scaling'], 1, rep, wu, device)),
+             (f"correlation vs naive {p['corr']}", lambda: correlation_vs_naive(p['corr'], 4, rep, wu, device))]
+    if p['paper_sizes'] or p['paper_infer']: parts.append(("paper sizes", lambda: _paper_size_rows(p, device, say)))
+    if p['gpu']: parts.append(("GPU", lambda: gpu_benchmarks()))
+    return parts
+
+# %% ../nbs/13_benchmarks.ipynb #e2a157f0
 def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the full one
                    device=None, # default: a GPU if there is one
                    log:bool=True, # progress lines on stderr
+                   failures:dict|None=None, # None: a failure raises; a dict: gets part -> why, and the part is skipped
+                   on_rows=None, # called with the rows so far after each part (e.g. to save the report)
                    **overrides # `BENCH_PLANS` entries, e.g. tiny_step=(pair_size, pair_batch, image_size, image_batch)
                   ) -> list: # rows for `to_markdown`
     "Measure everything (step breakdown, throughput, inference, scaling, correlation, GPU) in one run."
@@ -553,36 +575,30 @@ def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the 
     p = dict(plan, **overrides)
     for s in p['paper_sizes']: _check_size(s, what='paper size')
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    t0, rep, wu = time.perf_counter(), p['repeat'], p['warmup']
+    t0, rows = time.perf_counter(), []
     say = (lambda m: _say(m, t0)) if log else (lambda m: None)
-    cfg = get_config('tiny')
-    torch.manual_seed(0)
-    tiny = make_model(cfg).to(device)
-    ts = p['tiny_step'] or (cfg.flow_size, cfg.flow_batch_size, cfg.image_size, cfg.batch_size)
-    say(f"tiny: step breakdown {ts}")
-    rows = step_breakdown(tiny, 'tiny', *ts, repeat=rep, warmup=wu, device=device)
-    say("tiny: inference")
-    rows.append(inference_time(tiny, 'tiny', p['tiny_infer'], 1, rep, 0, device))   # primed by the breakdown
-    say("tiny: resolution scaling")
-    rows += resolution_scaling(tiny, 'tiny', p['scaling'], 1, rep, wu, device)
-    say(f"correlation vs naive {p['corr']}")
-    rows += correlation_vs_naive(p['corr'], 4, rep, wu, device)
-    if p['paper_sizes'] or p['paper_infer']: rows += _paper_size_rows(p, device, say)
-    if p['gpu']:
-        say("GPU")
-        rows += gpu_benchmarks()
+    for name, part in benchmark_parts(p, device, say):
+        say(name)
+        try: rows += part()
+        except Exception as e:
+            if failures is None: raise
+            failures[name] = f"{type(e).__name__}: {e}"
+            say(f"{name}: FAILED, skipped: {failures[name]}")
+            continue
+        if on_rows: on_rows(rows)
     say("done")
     return rows
 
 # %% ../nbs/13_benchmarks.ipynb #1dbf7566
 def benchmark_report(rows:list, # `run_benchmarks` output
                      info:dict, # `machine_info()` at the start
-                     seconds:float|None=None # the run's duration
+                     seconds:float|None=None, # the run's duration
+                     failures:dict|None=None # part -> why, for the parts that failed (`run_benchmarks(failures=...)`)
                     ) -> str:
-    "The machine, the tables, and the load average at the end (a load above the thread count means contention)."
-    end = ''
+    "The machine, the tables, the parts that failed, and the load average at the end (above the threads: contention)."
+    end = ''.join(f"\n**Failed, skipped:** {k}: {v}\n" for k, v in (failures or {}).items())
     if seconds is not None and hasattr(os, 'getloadavg'):
-        end = f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n"
+        end += f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n"
     return "## mcjepa benchmarks\n\n" + header_markdown(info) + "\n" + to_markdown(rows) + end
 
 # %% ../nbs/13_benchmarks.ipynb #1412045d
@@ -603,23 +619,37 @@ def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
 def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and small shapes only
          sizes:str=None, # paper-size frames HxW (default 384x512; e.g. 384x512,384x832; 'none': skip them)
          whole_step:store_true=False, # also time the whole paper-size step (doubles its time)
-         out:str=None, # also write the report (markdown) to this file
+         out:str=None, # also write the report (markdown) to this file, after every part
+         overwrite:store_true=False, # replace an existing --out file
          threads:int=None, # torch CPU threads (default: torch's choice)
          device:str=None # 'cpu' or 'cuda' (default: a GPU if there is one)
         ):
     "Benchmark mcjepa: step time by part, throughput, memory, inference, resolution scaling, correlation vs naive."
     try:
+        if out is not None: out = check_output(out, overwrite=overwrite)
         over = {} if (ps := parse_sizes(sizes)) is None else dict(paper_sizes=ps)
         if threads is not None:
             if threads < 1: raise ValueError(f"--threads {threads}: expected ≥ 1")
             torch.set_num_threads(threads)
         if device is not None: device = torch.device(device)
-    except (ValueError, RuntimeError) as e:
+    except (ValueError, RuntimeError, OSError) as e:
         print(f"mcjepa.bench: error: {e}", file=sys.stderr)
         sys.exit(2)
-    info, t0 = machine_info(device), time.perf_counter()
-    rows = run_benchmarks(quick, device, whole_step=whole_step, **over)
-    report = benchmark_report(rows, info, time.perf_counter() - t0)
-    print(report)
-    if out: Path(out).write_text(report)
+    info, t0, failures = machine_info(device), time.perf_counter(), {}
+    def report(rows): return benchmark_report(rows, info, time.perf_counter() - t0, failures)
+    def save(rows):
+        if out is not None: write_text_atomic(out, report(rows))
+    rows = run_benchmarks(quick, device, whole_step=whole_step, failures=failures, on_rows=save, **over)
+    save(rows)
+    print(report(rows))
+    if failures:
+        print(f"mcjepa.bench: error: {len(failures)} benchmark part(s) failed and were skipped: "
+              + '; '.join(f"{k}: {v}" for k, v in failures.items()), file=sys.stderr)
+        sys.exit(1)
     return rows
+
+# %% ../nbs/13_benchmarks.ipynb #7c106edd
+def cli(argv:list # command-line arguments, e.g. ['--quick', '--out', 'bench.md']
+       ) -> list:
+    "Run `python -m mcjepa.bench ARGV` in this process (bad input raises `SystemExit(2)`)."
+    return call_cli(main, argv, 'python -m mcjepa.bench')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #75e29840
 from __future__ import annotations
-import os, struct, zlib, time, socket, atexit
+import io, os, math, struct, zlib, time, socket, atexit
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,12 +18,12 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
-           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'RUN_MARKERS', 'RUN_LOCK', 'in_test', 'normalize',
-           'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16',
-           'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow',
-           'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image', 'read_image', 'save_image',
-           'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder', 'check_run_folder',
-           'RunLock', 'lock_run_folder']
+           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'KITTI_MAX', 'NONFINITE_COLOR', 'RUN_MARKERS',
+           'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm',
+           'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
+           'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
+           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder',
+           'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic', 'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -154,18 +154,27 @@ def write_png16(fname, # path of the PNG to write
     with open(fname, 'wb') as f: f.write(b'\x89PNG\r\n\x1a\n' + chunks)
 
 # %% ../nbs/00_core.ipynb #31678cc5
+KITTI_MAX = (2**16 - 1 - KITTI_OFFSET) / KITTI_SCALE   # 511.98 px: the largest |u|, |v| a KITTI PNG holds
+
 def write_kitti_flow(fname, # path of the PNG to write
-                     flow, # H×W×2 flow (u, v) in pixels
-                     valid=None # H×W bool validity (default: all valid)
+                     flow, # H×W×2 flow (u, v) in pixels; NaN/inf pixels are written as invalid
+                     valid=None # H×W bool validity (default: every finite pixel)
                     ):
-    "Write a flow in KITTI's 16-bit PNG format (1/64 px quantisation)."
+    "Write a flow in KITTI's 16-bit PNG format (1/64 px quantisation); refuse valid pixels beyond ±512 px."
     flow = _check_flow_array(flow, fname)
     valid = np.ones(flow.shape[:2], bool) if valid is None else np.asarray(valid, bool)
     if valid.shape != flow.shape[:2]:
         raise ValueError(f"{fname}: validity {valid.shape} does not match flow {flow.shape[:2]}")
+    finite = np.isfinite(flow).all(2)
+    valid, flow = valid & finite, np.where(finite[..., None], flow, 0)
+    big = valid & (np.abs(flow) > KITTI_MAX).any(2)
+    if big.any():
+        raise ValueError(f"{fname}: {big.sum()} valid pixel(s) of the flow reach {np.abs(flow[big]).max():g} px, "
+                         f"beyond the ±{KITTI_MAX:g} px a KITTI PNG holds; save it as .flo instead")
     uv = np.clip(np.round(flow * KITTI_SCALE + KITTI_OFFSET), 0, 2**16 - 1)
     write_png16(fname, np.concatenate([uv, valid[..., None]], 2).astype(np.uint16))
 
+# %% ../nbs/00_core.ipynb #76e21b43
 def read_kitti_flow(fname # path of a KITTI flow PNG
                    ) -> tuple[np.ndarray, np.ndarray]: # (H×W×2 float32 flow, H×W bool validity)
     "Read a KITTI 16-bit flow PNG: $(value - 2^{15})/64$, third channel = validity."
@@ -181,30 +190,53 @@ def read_kitti_flow(fname # path of a KITTI flow PNG
     return (arr[..., :2] - KITTI_OFFSET) / KITTI_SCALE, arr[..., 2] > 0
 
 # %% ../nbs/00_core.ipynb #d864fc05
-def read_flow(fname # a `.flo`, `.pfm` or KITTI `.png` flow file
+def read_flow(fname # a `.flo`, `.pfm` (3 channels) or KITTI `.png` flow file
              ) -> tuple[np.ndarray, np.ndarray|None]: # (H×W×2 float32 flow, H×W bool validity or None)
     "Read any supported flow file by extension."
     ext = Path(fname).suffix.lower()
     if ext == '.flo': return read_flo(fname), None
-    if ext == '.pfm': return read_pfm(fname)[..., :2].copy(), None
+    if ext == '.pfm':
+        arr = read_pfm(fname)
+        if arr.ndim != 3: raise ValueError(f"{fname}: a one-channel PFM (a disparity or depth map), not a flow; "
+                                           "expected a 3-channel PFM ('PF') holding u, v")
+        return arr[..., :2].copy(), None
     if ext == '.png': return read_kitti_flow(fname)
     raise ValueError(f"{fname}: unknown flow file extension {ext!r}, expected .flo, .pfm or .png")
 
 # %% ../nbs/00_core.ipynb #8c3e30af
-def image_to_tensor(img # H×W×3 uint8/float array, PIL image, or 3×H×W tensor
+def _pil_to_array(im:Image.Image) -> np.ndarray:
+    "A PIL image as H×W×3: uint8 for 8-bit modes, float32 in [0, 1] for 16-bit and float modes."
+    if im.mode.startswith('I;16') or im.mode == 'I':     # 16-bit grey (PNG, TIFF); 'I' is 32-bit, accepted up to 16
+        a = np.asarray(im).astype(np.float32)
+        if a.size and (a.min() < 0 or a.max() > 65535):
+            raise ValueError(f"a 32-bit integer image (mode {im.mode}) with values in [{a.min():g}, {a.max():g}]: "
+                             "expected 0–65535 (16-bit grey)")
+        return np.repeat(a[..., None] / 65535, 3, 2)
+    if im.mode == 'F':                                   # float grey (TIFF): must already lie in [0, 1]
+        a = np.asarray(im, dtype=np.float32)
+        if a.size and not (np.isfinite(a).all() and a.min() >= 0 and a.max() <= 1):
+            raise ValueError(f"a float image (mode F) with values in [{np.nanmin(a):g}, {np.nanmax(a):g}]: "
+                             "expected finite values in [0, 1]")
+        return np.repeat(a[..., None], 3, 2)
+    try: return np.array(im.convert('RGB'))             # palette, 1-bit, grey(+alpha), RGBA, CMYK, YCbCr, 48-bit RGB
+    except ValueError as e: raise ValueError(f"cannot read image mode {im.mode} as RGB ({e})") from None
+
+# %% ../nbs/00_core.ipynb #9aaf8752
+_INT_SCALE = {torch.uint8: 255, torch.uint16: 65535}
+
+def image_to_tensor(img # H×W×3 (or H×W grey) uint8/uint16/float array, PIL image of any mode, or 3×H×W tensor
                    ) -> Tensor: # 3×H×W float32 in [0, 1]
-    "Convert an RGB image to a float tensor in [0, 1]."
-    if isinstance(img, Image.Image): img = img.convert('RGB')   # palette, grey and RGBA images as RGB
-    if isinstance(img, Tensor):
-        t = img
+    "Convert an RGB image to a float tensor in [0, 1]: 8- and 16-bit integers are scaled, floats kept."
+    if isinstance(img, Tensor): t = img
     else:
-        a = np.array(img)  # a copy: PIL and memory-mapped arrays are read-only
+        a = _pil_to_array(img) if isinstance(img, Image.Image) else np.array(img)  # a copy: PIL arrays are read-only
         if a.ndim == 2: a = np.repeat(a[..., None], 3, 2)
         if a.ndim != 3 or a.shape[2] not in (3, 4):
             raise ValueError(f"expected an H×W×3 RGB image, got shape {a.shape}")
         t = torch.from_numpy(np.ascontiguousarray(a[..., :3])).permute(2, 0, 1)
-    if t.dtype == torch.uint8: return t.float() / 255
-    return t.float()
+    if t.dtype in _INT_SCALE: return t.float() / _INT_SCALE[t.dtype]
+    if t.is_floating_point() or t.dtype == torch.bool: return t.float()
+    raise ValueError(f"expected a uint8 (0–255), uint16 (0–65535) or float ([0, 1]) image, got {t.dtype}")
 
 def flow_to_tensor(flow # H×W×2 numpy flow
                   ) -> Tensor: # 2×H×W float32
@@ -251,15 +283,24 @@ def tensor_to_image(img:Tensor # 3×H×W float image in [0, 1]
     "The inverse of `image_to_tensor`: an RGB array to save or draw (values outside [0, 1] are clipped)."
     return (img.detach().float().cpu().clamp(0, 1) * 255).round().byte().permute(1, 2, 0).numpy()
 
+def _is_png48(data:bytes) -> bool:
+    "Is this a 16-bit-per-channel RGB(A) PNG (PIL would keep only the high byte of each channel)?"
+    return data[:8] == b'\x89PNG\r\n\x1a\n' and len(data) > 25 and data[24] == 16 and data[25] in (2, 6)
+
 def read_image(path # an image file PIL can read
               ) -> Tensor: # 3×H×W float32 in [0, 1]
-    "Read an image file as RGB, with an error that names the file when it cannot."
+    "Read an image file as RGB, scaled by its bit depth, with an error that names the file when it cannot."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"{path}: no such image file")
     try:
-        with Image.open(path) as im: return image_to_tensor(im)
-    except (UnidentifiedImageError, OSError) as e:
+        data = path.read_bytes()
+        if _is_png48(data):
+            png = decode_png(torch.frombuffer(bytearray(data), dtype=torch.uint8), ImageReadMode.UNCHANGED)
+            return png[:3].float() / 65535
+        with Image.open(io.BytesIO(data)) as im: return image_to_tensor(im)
+    except (UnidentifiedImageError, OSError, RuntimeError, Image.DecompressionBombError) as e:
         raise ValueError(f"{path}: not a readable image ({e})") from None
+    except ValueError as e: raise ValueError(f"{path}: {e}") from None
 
 def save_image(path, # file to write; the format follows the extension (.png, .jpg, .ppm, ...)
                img:Tensor # 3×H×W float in [0, 1]
@@ -270,23 +311,30 @@ def save_image(path, # file to write; the format follows the extension (.png, .j
     Image.fromarray(tensor_to_image(img)).save(path, **({'quality': 95} if jpeg else {}))
 
 # %% ../nbs/00_core.ipynb #8efec235
+NONFINITE_COLOR = (0, 0, 0)   # black: the colour wheel never draws it, so a NaN or infinite flow pixel stands out
+
 def flow_to_color(flow, # H×W×2 array or 2×H×W tensor, in pixels
                   max_flow:float|None=None # magnitude drawn at full saturation (default: the flow's own maximum)
                  ) -> np.ndarray: # H×W×3 uint8
-    "Colour a flow field with the Middlebury colour wheel (torchvision's `flow_to_image`)."
+    "Colour a flow field with the Middlebury colour wheel (torchvision's `flow_to_image`); NaN/inf pixels in black."
     f = flow if isinstance(flow, Tensor) else flow_to_tensor(flow)
     f = f.detach().float().cpu()
     if f.ndim != 3 or f.shape[0] != 2:
         raise ValueError(f"expected one flow of shape 2×H×W or H×W×2, got {tuple(f.shape)}")
+    if max_flow is not None and not (math.isfinite(max_flow) and max_flow > 0):
+        raise ValueError(f"max_flow={max_flow}: expected a positive number of pixels")
+    bad = ~torch.isfinite(f).all(0)
+    f = torch.where(bad, 0., f)
     if max_flow is not None:
         # flow_to_image divides by the largest norm: clamp to max_flow and add one reference column of that norm
         norm = f.norm(dim=0, keepdim=True).clamp(min=1e-9)
         f = f * (norm.clamp(max=max_flow) / norm)
         ref = torch.zeros(2, f.shape[1], 1)
         ref[0] = max_flow
-        f = torch.cat([f, ref], 2)
-        return flow_to_image(f)[:, :, :-1].permute(1, 2, 0).numpy()
-    return flow_to_image(f).permute(1, 2, 0).numpy()
+        rgb = flow_to_image(torch.cat([f, ref], 2))[:, :, :-1]
+    else: rgb = flow_to_image(f)
+    rgb[:, bad] = torch.tensor(NONFINITE_COLOR, dtype=torch.uint8)[:, None]
+    return rgb.permute(1, 2, 0).numpy()
 
 # %% ../nbs/00_core.ipynb #d018d926
 def _to_display(item):
@@ -465,3 +513,21 @@ def lock_run_folder(path, # the run folder a training run will write
         lock.release()
         raise
     return lock
+
+# %% ../nbs/00_core.ipynb #6b6807fc
+def write_text_atomic(path, # the file to write (its folder is created)
+                      text:str # its whole new content
+                     ) -> Path: # `path`
+    "Write a text file whole or not at all: a temporary file in the same folder, renamed over `path`."
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text)
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    return path
+
+# %% ../nbs/00_core.ipynb #3674d3ef
+class UnreadableSample(ValueError):
+    "A dataset sample whose files cannot be read; the message names them (a trainer skips and counts it)."

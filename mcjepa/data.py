@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_datasets.ipynb #8ced75a4
 from __future__ import annotations
-import math, os, re, warnings
+import functools, math, os, re, warnings
 from pathlib import Path
 from glob import glob
 import numpy as np
@@ -15,14 +15,16 @@ from torch.utils.data import Dataset, Sampler
 from PIL import Image
 from fastcore.basics import patch
 from .core import read_kitti_flow, image_to_tensor, flow_to_tensor, resize_flow, read_image
+from .core import UnreadableSample
 from .scenes import EmbeddedFlowPairs, _check_index
 
 # %% auto #0
 __all__ = ['LAYOUTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'TABLE6_RES', 'TABLE7', 'MIXTURE_ROOTS', 'TRAIN_ROOTS', 'layout_error',
-           'find_root', 'pair_sample', 'load_mask', 'FlyingChairs', 'FlyingThings3D', 'Sintel', 'KittiFlow2015',
-           'KittiFlow2012', 'HD1K', 'natural_key', 'FramePairs', 'SintelRaw', 'KittiRaw', 'KittiMultiview',
-           'VideoPairs', 'ImageNet', 'VOCSegmentation', 'cityscapes_train_ids', 'Cityscapes', 'ADE20k', 'DAVIS2017',
-           'scaled_res', 'FlowAugment', 'MixtureSampler', 'FlowMixture', 'flow_mixture', 'table7_mixture']
+           'find_root', 'pair_sample', 'load_mask', 'sample_files', 'reads_files', 'FlyingChairs', 'FlyingThings3D',
+           'Sintel', 'KittiFlow2015', 'KittiFlow2012', 'HD1K', 'natural_key', 'FramePairs', 'SintelRaw', 'KittiRaw',
+           'KittiMultiview', 'VideoPairs', 'ImageNet', 'VOCSegmentation', 'cityscapes_train_ids', 'Cityscapes',
+           'ADE20k', 'DAVIS2017', 'scaled_res', 'FlowAugment', 'MixtureSampler', 'FlowMixture', 'flow_mixture',
+           'table7_mixture']
 
 # %% ../nbs/07_datasets.ipynb #e02f27f5
 LAYOUTS = {
@@ -128,6 +130,34 @@ class _Base(Dataset):
     transform = None
     def _finish(self, d:dict) -> dict: return self.transform(d) if self.transform is not None else d
 
+# %% ../nbs/07_datasets.ipynb #361743a6
+_FILE_LISTS = ('images', 'masks', 'flows', 'samples', 'targets', '_image_list', '_flow_list')
+
+def sample_files(ds, # one of this chapter's datasets
+                 i:int # a sample index
+                ) -> list: # the paths (str) sample `i` is read from, as far as the file lists say
+    "The files behind sample `i`, from the dataset's (or its torchvision reader's) file lists."
+    files = []
+    for obj in (ds, getattr(ds, 'tv', None)):
+        for name in _FILE_LISTS:
+            lst = getattr(obj, name, None)
+            if not isinstance(lst, (list, tuple)) or not 0 <= i < len(lst): continue
+            entry = lst[i] if isinstance(lst[i], (list, tuple)) else [lst[i]]
+            files += [str(f) for f in entry if isinstance(f, (str, Path))]
+    return list(dict.fromkeys(files))
+
+def reads_files(getitem):
+    "Decorate a dataset's `__getitem__`: a sample that cannot be read raises `UnreadableSample` naming its files."
+    @functools.wraps(getitem)
+    def _getitem(self, i):
+        try: return getitem(self, i)
+        except UnreadableSample: raise
+        except (OSError, ValueError, RuntimeError, SyntaxError) as e:    # PIL raises SyntaxError for some broken PNGs
+            files = sample_files(self, i)
+            where = f" ({', '.join(files)})" if files else ''
+            raise UnreadableSample(f"{type(self).__name__} sample {i}{where}: {e}") from e
+    return _getitem
+
 # %% ../nbs/07_datasets.ipynb #0ee5aba7
 class FlyingChairs(_Base):
     "FlyingChairs pairs (torchvision's reader) as flow-pair dicts."
@@ -141,6 +171,7 @@ class FlyingChairs(_Base):
             raise layout_error('FlyingChairs', Path(r) / 'FlyingChairs/data', 'holds no *_flow.flo')
         self.tv, self.transform = tvd.FlyingChairs(r, split=split), transform
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img1, img2, flow = self.tv[i]
         return self._finish(pair_sample(img1, img2, flow))
@@ -163,6 +194,7 @@ class FlyingThings3D(_Base):
         self.tv = tvd.FlyingThings3D(r, split=split, pass_name=pass_name, camera=camera)
         self.transform = transform
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img1, img2, flow = self.tv[i]
         return self._finish(pair_sample(img1, img2, flow))
@@ -207,6 +239,7 @@ def occ_path(self:Sintel, i:int) -> Path:
     return self.occ_dir / scene / (first.stem + '.png')
 
 @patch
+@reads_files
 def __getitem__(self:Sintel, i):
     img1, img2, flow = self.tv[i]
     occ = (load_mask(self.occ_path(i)).numpy() > 127) if self.has_occ else None
@@ -237,6 +270,7 @@ class KittiFlow2015(_Base):
         self.flow_files = None                                 # torchvision's order of the flow_occ files: sorted paths
         if split == 'train': self.flow_files = [Path(f) for f in sorted(glob(str(d / 'flow_occ' / '*_10.png')))]
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img1, img2, flow, valid = self.tv[i]
         occ = _kitti_occ(self.flow_files[i], valid) if flow is not None else None
@@ -258,6 +292,7 @@ class KittiFlow2012(_Base):
         if self.flows and not self.flows[0].exists(): raise layout_error('KittiFlow2012', self.flows[0])
         self.transform = transform
     def __len__(self): return len(self.images)
+    @reads_files
     def __getitem__(self, i):
         p1, p2 = self.images[i]
         if self.flows is None: return self._finish(pair_sample(read_image(p1), read_image(p2)))
@@ -278,6 +313,7 @@ class HD1K(_Base):
             raise layout_error('HD1K', Path(r) / 'hd1k/hd1k_input/image_2')
         self.tv, self.transform = tvd.HD1K(r, split=split), transform
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img1, img2, flow, valid = self.tv[i]
         return self._finish(pair_sample(img1, img2, flow, valid))
@@ -317,6 +353,7 @@ class FramePairs(_Base):
         return [frames for frames in (_frames_in(d, exts) for d in dirs) if len(frames) >= 2]
     def keep_pair(self, s:int, t:int) -> bool: return True   # subclasses drop pairs (e.g. benchmark pairs)
     def __len__(self): return len(self.pairs)
+    @reads_files
     def __getitem__(self, i):
         s, t = self.pairs[_check_index(i, len(self))]
         frames = self.sequences[s]
@@ -410,6 +447,7 @@ def frames(self:VideoPairs, v:int, times:list) -> list:
     return [out[t] for t in times]
 
 @patch
+@reads_files
 def __getitem__(self:VideoPairs, i):
     v, t = self.pairs[_check_index(i, len(self))]
     a, b = self.frames(v, [self.pts[v][t], self.pts[v][t + self.step]])
@@ -431,6 +469,7 @@ class ImageNet(_Base):
         self.tv, self.transform = tvd.ImageFolder(str(d)), transform
         self.classes = self.tv.classes
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img, y = self.tv[i]
         return self._finish(dict(img=image_to_tensor(img), label=y))
@@ -451,6 +490,7 @@ class VOCSegmentation(_Base):
                 raise layout_error('VOCSegmentation', d / f'VOCdevkit/VOC{year}' / sub)
         self.tv, self.transform = tvd.VOCSegmentation(str(d), year=year, image_set=split), transform
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img, m = self.tv[i]
         return self._finish(dict(img=image_to_tensor(img), mask=torch.from_numpy(np.array(m)).long()))
@@ -481,6 +521,7 @@ class Cityscapes(_Base):
             raise layout_error('Cityscapes', d / f'leftImg8bit/{split}', 'holds no <city>/*_leftImg8bit.png')
         self.lut, self.transform = torch.from_numpy(cityscapes_train_ids()), transform
     def __len__(self): return len(self.tv)
+    @reads_files
     def __getitem__(self, i):
         img, m = self.tv[i]
         return self._finish(dict(img=image_to_tensor(img), mask=self.lut[torch.from_numpy(np.array(m)).long()]))
@@ -503,6 +544,7 @@ class ADE20k(_Base):
         if not self.masks[0].exists(): raise layout_error('ADE20k', self.masks[0])
         self.reduce_zero_label, self.transform = reduce_zero_label, transform
     def __len__(self): return len(self.images)
+    @reads_files
     def __getitem__(self, i):
         m = load_mask(self.masks[i])
         if self.reduce_zero_label: m = torch.where(m == 0, 255, m - 1)
@@ -525,6 +567,7 @@ class DAVIS2017(_Base):
             if not p.is_dir(): raise layout_error('DAVIS2017', p)
         self.max_frames, self.transform = max_frames, transform
     def __len__(self): return len(self.names)
+    @reads_files
     def __getitem__(self, i):
         frames = sorted(self.frame_dirs[i].glob('*.jpg'))[:self.max_frames]
         imgs = torch.stack([read_image(f) for f in frames])

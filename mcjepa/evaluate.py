@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #36f157e5
 from __future__ import annotations
-import sys, json, copy, time, math, warnings, contextlib
+import os, sys, json, copy, time, math, warnings, contextlib
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -24,7 +24,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.optimizer import OptimWrapper
     from fastai.callback.core import Callback
     from fastai.callback.schedule import ParamScheduler
-from .core import normalize, pad_to_multiple, end_point_error, call_cli
+from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_output, write_text_atomic
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS, load_model
 from . import data as mdata, scenes
@@ -36,8 +36,9 @@ __all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'default_device', 'eval_mo
            'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg', 'linear_segmentation',
            'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step', 'norm_mask', 'labels_to_grid',
            'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure', 'davis_scores', 'summarize_davis',
-           'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets', 'evaluate', 'flow_rows', 'seg_rows',
-           'davis_rows', 'results_markdown', 'write_results', 'davis_levels_arg', 'model_name', 'main', 'cli']
+           'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets', 'evaluate_dataset', 'evaluate',
+           'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files', 'write_results',
+           'davis_levels_arg', 'model_name', 'check_results_out', 'report_failures', 'main', 'cli']
 
 # %% ../nbs/11_evaluate.ipynb #e2861bc4
 def default_device() -> torch.device:
@@ -640,12 +641,24 @@ def eval_datasets(tasks=TASKS, # which evaluations: 'flow', 'seg', 'davis' (tupl
     return out
 
 # %% ../nbs/11_evaluate.ipynb #102e901f
+def evaluate_dataset(model:MCJEPA, task:str, # 'flow', 'seg' or 'davis'
+                     ds, # the dataset (seg: (train, val, num_classes))
+                     seg_kwargs:dict|None=None, davis_kwargs:dict|None=None, max_samples:int|None=None
+                    ) -> dict: # its metrics
+    "One evaluation of `evaluate`: one task on one dataset."
+    if task == 'flow': return evaluate_flow(model, ds, max_samples=max_samples)
+    if task == 'seg': return linear_segmentation(model, *ds, max_samples=max_samples, **(seg_kwargs or {}))
+    return evaluate_davis(model, ds, max_samples=max_samples, **(davis_kwargs or {}))
+
+# %% ../nbs/11_evaluate.ipynb #e8510380
 def evaluate(model:MCJEPA, # the model (`eval_model`)
              datasets:dict, # `eval_datasets` output
              seg_kwargs:dict|None=None, # `linear_segmentation` options (steps, lr, finetune, crop, short_side, ...)
              davis_kwargs:dict|None=None, # `evaluate_davis` options (levels, topk, radius, temperature, n_last)
              max_samples:int|None=None, # evaluate only the first samples of every dataset (quick runs)
-             log=print # progress messages (None: silent)
+             log=print, # progress messages (None: silent)
+             failures:dict|None=None, # None: a failure raises; a dict: gets 'task/name' -> why, and the dataset is skipped
+             on_result=None # called with the results so far after each dataset (e.g. to save them)
             ) -> dict: # task -> dataset name -> metrics
     "Run the flow, segmentation and DAVIS evaluations on the given datasets."
     res = {}
@@ -653,11 +666,14 @@ def evaluate(model:MCJEPA, # the model (`eval_model`)
         res[task] = {}
         for name, ds in dss.items():
             t0 = time.perf_counter()
-            if task == 'flow': r = evaluate_flow(model, ds, max_samples=max_samples)
-            elif task == 'seg': r = linear_segmentation(model, *ds, max_samples=max_samples, **(seg_kwargs or {}))
-            else: r = evaluate_davis(model, ds, max_samples=max_samples, **(davis_kwargs or {}))
-            res[task][name] = r
+            try: res[task][name] = evaluate_dataset(model, task, ds, seg_kwargs, davis_kwargs, max_samples)
+            except Exception as e:
+                if failures is None: raise
+                failures[f'{task}/{name}'] = f"{type(e).__name__}: {e}"
+                if log: log(f"{task}/{name}: FAILED, skipped: {failures[f'{task}/{name}']}")
+                continue
             if log: log(f"{task}/{name}: {time.perf_counter() - t0:.1f} s")
+            if on_result: on_result(res)
     return res
 
 # %% ../nbs/11_evaluate.ipynb #14b6ff25
@@ -713,16 +729,23 @@ def _jsonable(x):
     if isinstance(x, float) and not math.isfinite(x): return None
     return x
 
+# %% ../nbs/11_evaluate.ipynb #1cede2ef
+def results_files(out # the results folder
+                 ) -> tuple[Path, Path]: # (results.json, results.md)
+    "The two files `write_results` writes into `out`."
+    out = Path(out).expanduser()
+    return out / 'results.json', out / 'results.md'
+
 def write_results(out, # folder to write into (created)
                   results:dict, # model name -> `evaluate` output
                   meta:dict|None=None # anything to record with them (command, checkpoint, ...)
                  ) -> tuple: # (results.json, results.md)
-    "Save the results as JSON and as markdown tables."
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    j, md = out / 'results.json', out / 'results.md'
-    j.write_text(json.dumps(_jsonable(dict(meta=meta or {}, results=results)), indent=1))
-    md.write_text(results_markdown(results))
+    "Save the results as JSON and as markdown tables (each file replaced whole)."
+    j, md = results_files(out)
+    write_text_atomic(j, json.dumps(_jsonable(dict(meta=meta or {}, results=results)), indent=1))
+    failed = (meta or {}).get('failed') or {}
+    notes = ''.join(f"\n**Failed, skipped:** {k}: {v}\n" for k, v in failed.items())
+    write_text_atomic(md, results_markdown(results) + notes)
     return j, md
 
 # %% ../nbs/11_evaluate.ipynb #f6bc54a0
@@ -737,6 +760,23 @@ def model_name(checkpoint) -> str:
     "The name of a model in the tables: the checkpoint file's stem, its run folder's name, or 'random weights'."
     if checkpoint is None: return 'random weights'
     return Path(checkpoint).stem if Path(checkpoint).is_file() else Path(checkpoint).name
+
+# %% ../nbs/11_evaluate.ipynb #811a748e
+def check_results_out(out, # the results folder
+                      inputs=(), # files the command reads (the checkpoint)
+                      overwrite:bool=False # replace the results of an earlier evaluation
+                     ) -> tuple[Path, Path]: # (results.json, results.md)
+    "Check, before any work, that the results can be written without replacing an input or earlier results."
+    return tuple(check_output(p, inputs, overwrite) for p in results_files(out))
+
+def report_failures(failures:dict, # 'task/name' -> why (`evaluate(failures=...)`)
+                    total:int, # how many evaluations were asked for
+                    prog:str='mcjepa.evaluate' # the command, for the message
+                   ) -> str|None: # the message (None when nothing failed)
+    "One error line per failed evaluation, under a count."
+    if not failures: return None
+    lines = [f"{prog}: error: {len(failures)} of {total} evaluation(s) failed and were skipped:"]
+    return '\n'.join(lines + [f"  {k}: {v}" for k, v in failures.items()])
 
 # %% ../nbs/11_evaluate.ipynb #a74bc801
 @call_parse
@@ -763,26 +803,34 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
          davis_levels:str='2', # comma-separated pyramid levels for DAVIS (0 = L1 … 5 = L6; 2 = stride 8)
          max_samples:int=None, # evaluate only the first samples of every dataset
          device:str=None, # 'cpu', 'cuda', ... (default: a GPU if there is one)
-         seed:int=0 # seed of the random weights and of the segmentation training
+         seed:int=0, # seed of the random weights and of the segmentation training
+         overwrite:store_true=False # replace the results of an earlier evaluation in --out
         ):
     "Evaluate M-JEPA / MC-JEPA (paper 2307.12698): optical flow, linear segmentation, DAVIS label propagation."
     try:
+        check_results_out(out, [checkpoint] if checkpoint else [], overwrite)
         dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root,
                             davis_root, small=small)
         levels = davis_levels_arg(davis_levels)
         model = eval_model(checkpoint, preset, seed, device)
-    except (ValueError, FileNotFoundError) as e:
+    except (ValueError, OSError) as e:
         print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
         sys.exit(2)
     name = name or model_name(checkpoint)
     seg_kwargs = dict(steps=seg_steps, lr=seg_lr, batch_size=seg_batch_size, finetune=finetune,
                       encoder_lr=encoder_lr, crop=seg_crop, short_side=seg_short_side, seed=seed)
-    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples)
     meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), small=small,
                 davis_levels=list(levels), seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
-    j, md = write_results(out, {name: res}, meta)
+    failures = {}
+    def save(res): return write_results(out, {name: res}, dict(meta, failed=failures))   # after every dataset
+    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples,
+                   failures=failures, on_result=save)
+    j, md = save(res)
     print(results_markdown({name: res}))
     print(f"wrote {j} and {md}")
+    if msg := report_failures(failures, sum(len(d) for d in dss.values())):
+        print(msg, file=sys.stderr)
+        sys.exit(1)
     return res
 
 def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']

@@ -18,14 +18,15 @@ from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 import matplotlib.pyplot as plt
 from .core import image_to_tensor, tensor_to_image, read_image, tensor_to_flow, flow_to_tensor, resize_flow
-from .core import flow_to_color, write_flo, end_point_error, call_cli
+from .core import flow_to_color, write_flo, end_point_error, call_cli, check_output, check_output_folder
 from .warp import warp
 from .model import MCJEPA
 from .config import load_model, random_model, PRESETS
 
 # %% auto #0
-__all__ = ['image_batch', 'fit_longer_side', 'infer_flow', 'show_panels', 'show_flow', 'FlowExplorer', 'flow_images',
-           'video_info', 'video_frames', 'flow_video', 'check_inputs', 'infer', 'main', 'cli']
+__all__ = ['image_batch', 'fit_longer_side', 'infer_flow', 'show_panels', 'show_flow', 'FlowExplorer', 'image_outputs',
+           'flow_images', 'video_info', 'video_frames', 'video_output', 'flow_video', 'check_inputs', 'infer_output',
+           'infer', 'main', 'cli']
 
 # %% ../nbs/12_infer.ipynb #55b81379
 def _check_image_kind(img):
@@ -199,18 +200,25 @@ def _ipython_display_(self:FlowExplorer):
     display(self.widget)
 
 # %% ../nbs/12_infer.ipynb #47e43f66
+def image_outputs(out # output prefix; a `.flo` or `.png` suffix is dropped
+                 ) -> tuple[Path, Path]: # (<out>.flo, <out>.png)
+    "The two files `flow_images` writes for the prefix `out`."
+    out = Path(out).expanduser()
+    if out.suffix.lower() in ('.flo', '.png'): out = out.with_suffix('')
+    return out.with_name(out.name + '.flo'), out.with_name(out.name + '.png')
+
 def flow_images(model:MCJEPA, img1, img2, # the two frames: paths, or images of any kind `image_batch` takes
                 out, # output prefix: writes <out>.flo and <out>.png
                 max_side:int|None=None, # see `infer_flow`
-                max_flow:float|None=None # colour scale in pixels (None: the flow's own maximum)
+                max_flow:float|None=None, # colour scale in pixels (None: the flow's own maximum)
+                overwrite:bool=False # replace existing output files (an input is never replaced)
                ) -> dict: # {'flo': path, 'png': path, 'flow': H×W×2}
     "Estimate the flow of two images and write it as `.flo` and as a colour PNG."
+    paths = [x for x in (img1, img2) if isinstance(x, (str, Path))]
+    flo, png = [check_output(p, paths, overwrite) for p in image_outputs(out)]
     a, b = [read_image(x) if isinstance(x, (str, Path)) else x for x in (img1, img2)]
     flow = infer_flow(model, a, b, max_side)
-    out = Path(out)
-    if out.suffix.lower() in ('.flo', '.png'): out = out.with_suffix('')
-    out.parent.mkdir(parents=True, exist_ok=True)
-    flo, png = out.with_name(out.name + '.flo'), out.with_name(out.name + '.png')
+    flo.parent.mkdir(parents=True, exist_ok=True)
     write_flo(flo, flow)
     Image.fromarray(flow_to_color(flow, max_flow)).save(png)
     return dict(flo=flo, png=png, flow=flow)
@@ -267,20 +275,28 @@ class _VideoWriter:
         self.c.close()
 
 # %% ../nbs/12_infer.ipynb #7eb4abea
+def video_output(out, # the flow video (.mp4 added when it has no suffix), or the frames folder
+                 frames:bool=False # `out` is a folder of PNG frames
+                ) -> Path:
+    "Where `flow_video` writes."
+    out = Path(out).expanduser()
+    return out if frames or out.suffix else out.with_suffix('.mp4')
+
 def flow_video(model:MCJEPA, video, # a video file
                out, # the flow video to write (.mp4), or the folder for PNG frames with `frames=True`
                frames:bool=False, # write PNG frames `flow_000000.png`, ... instead of a video
                flo:bool=False, # with `frames`: also write `flow_000000.flo`, ...
                max_frames:int|None=None, # at most this many flow frames (pairs of consecutive frames)
                max_side:int|None=None, # see `infer_flow`
-               max_flow:float|None=None # colour scale in pixels (None: each frame's own maximum)
+               max_flow:float|None=None, # colour scale in pixels (None: each frame's own maximum)
+               overwrite:bool=False # replace an existing video, or frames in a non-empty folder
               ) -> dict: # {'out': path, 'n': number of flow frames, 'size': (H, W)}
     "The flow of every pair of consecutive frames of a video, as a colour video or PNG frames."
-    info, out = video_info(video), Path(out)
-    if frames: out.mkdir(parents=True, exist_ok=True)
-    else:
-        if out.suffix == '': out = out.with_suffix('.mp4')
-        out.parent.mkdir(parents=True, exist_ok=True)
+    out = video_output(out, frames)
+    if frames: check_output_folder(out, overwrite)
+    else: check_output(out, [video], overwrite)
+    info = video_info(video)
+    (out if frames else out.parent).mkdir(parents=True, exist_ok=True)
     writer, prev, n = (None if frames else _VideoWriter(out, info['rate'])), None, 0
     try:
         for img in video_frames(video, None if max_frames is None else max_frames + 1):
@@ -324,6 +340,20 @@ def check_inputs(inputs:list, # two image paths, or one video path
     return a, b
 
 # %% ../nbs/12_infer.ipynb #3f1c61ac
+def infer_output(inputs:list, # two image paths, or one video path
+                 out=None, # output prefix, video or frames folder (None: named after the first input)
+                 frames:bool=False, random:bool=False, # a frames folder; random weights (`_flow_random` names)
+                 overwrite:bool=False # replace existing outputs (an input is never replaced)
+                ) -> Path: # the output prefix (two images), video file or frames folder
+    "The command's output, checked before any work: never an input, never an existing file without `overwrite`."
+    stem = Path(inputs[0]).stem + ('_flow_random' if random else '_flow')
+    if len(inputs) == 2:
+        for p in image_outputs(out or stem): check_output(p, inputs, overwrite)
+        return Path(out or stem).expanduser()
+    out = video_output(out or stem, frames)
+    return check_output_folder(out, overwrite) if frames else check_output(out, inputs, overwrite)
+
+# %% ../nbs/12_infer.ipynb #49de9e80
 def infer(inputs:list, # two image paths, or one video path
           checkpoint=None, # checkpoint file or run folder (`mcjepa.train`)
           random:bool=False, # random (untrained) weights instead of a checkpoint
@@ -332,20 +362,20 @@ def infer(inputs:list, # two image paths, or one video path
           frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options, see `flow_video`
           max_side:int|None=None, max_flow:float|None=None, # see `infer_flow`, `flow_images`
           device:str='cpu',
+          overwrite:bool=False # replace existing output files (an input is never replaced)
          ) -> dict:
-    "What `python -m mcjepa.infer` does; bad input raises ValueError / FileNotFoundError."
+    "What `python -m mcjepa.infer` does; bad input raises ValueError / OSError before any model is loaded."
     images = check_inputs(inputs, checkpoint, random, frames, max_frames, flo, max_side)
-    stem = Path(inputs[0]).stem + ('_flow_random' if random else '_flow')
+    out = infer_output(inputs, out, frames, random, overwrite)
     if random:
         print("mcjepa.infer: RANDOM WEIGHTS (--random, untrained): the flow is meaningless", file=sys.stderr)
         model = random_model(preset, device=device)
     else: model = load_model(checkpoint, device=device)
     if images is None:
-        out = out or (stem if frames else stem + '.mp4')
-        r = flow_video(model, inputs[0], out, frames, flo, max_frames, max_side, max_flow)
+        r = flow_video(model, inputs[0], out, frames, flo, max_frames, max_side, max_flow, overwrite)
         print(f"mcjepa.infer: wrote {r['n']} flow frame(s) of {r['size'][0]}×{r['size'][1]} to {r['out']}")
         return r
-    r = flow_images(model, *images, out or stem, max_side, max_flow)
+    r = flow_images(model, *images, out, max_side, max_flow, overwrite)
     H, W = images[0].shape[-2:]
     print(f"mcjepa.infer: wrote {r['flo']} and {r['png']} ({H}×{W}, "
           f"max |flow| {np.linalg.norm(r['flow'], axis=-1).max():.1f} px)")
@@ -364,10 +394,12 @@ def main(inputs:Param("two images (flow from the first to the second), or one vi
          max_side:int=None, # run at most at this longer side; the flow is resized back to the input's size
          max_flow:float=None, # colour scale in pixels (default: each flow's own maximum)
          device:str='cpu', # torch device, e.g. cuda
+         overwrite:bool=False, # replace existing output files (an input is never replaced)
         ):
     "Optical flow with a trained MC-JEPA / M-JEPA: two images -> .flo + colour PNG; a video -> colour flow video."
-    try: return infer(inputs, checkpoint, random, preset, out, frames, max_frames, flo, max_side, max_flow, device)
-    except (ValueError, FileNotFoundError) as e:
+    try: return infer(inputs, checkpoint, random, preset, out, frames, max_frames, flo, max_side, max_flow, device,
+                      overwrite)
+    except (ValueError, OSError) as e:
         print(f"mcjepa.infer: error: {e}", file=sys.stderr)
         sys.exit(2)
 
