@@ -115,6 +115,7 @@ def _size_ok(v): return len(v) == 2 and all(isinstance(s, int) and s >= 32 and s
 def _dims_ok(v): return all(p.isdigit() and int(p) >= 1 for p in v.split('-'))
 def _at_least(lo): return (lambda v: v >= lo), f"≥ {lo}"
 _POSITIVE, _FRACTION = (lambda v: v > 0, "> 0"), (lambda v: 0 < v <= 1, "in (0, 1]")
+_END_LR = (lambda v: 0 <= v <= 1, "in [0, 1]")  # AdamW: a learning rate above 1 moves every weight by > 1 a step
 _SIZE, _LEVELS = (_size_ok, "(H, W), both multiples of 32"), (lambda v: len(v) == 6 and min(v) >= 0,
                                                                "6 values ≥ 0 (levels L1..L6)")
 _choice = lambda *vs: ((lambda v: v in vs), f"one of {list(vs)}")
@@ -123,10 +124,11 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     image_size=(lambda v: v >= 32 and v % 32 == 0, "a multiple of 32"), min_scale_crops=_FRACTION,
     max_scale_crops=_FRACTION, sintel_size=_SIZE, kitti_size=_SIZE, flyingx_size=_SIZE, flow_size=_SIZE,
     embedded_images=_at_least(1), embedded_pairs=_at_least(1), val_pairs=_at_least(1), num_workers=_at_least(0),
-    epochs=_at_least(1), warmup_epochs=_at_least(0), batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
-    flow_batch_size=_at_least(1), lr=_POSITIVE, end_lr=_at_least(0), weight_decay=_at_least(0),
-    betas=(lambda v: len(v) == 2 and all(0 <= b < 1 for b in v), "two values in [0, 1)"), flow_lr=_POSITIVE,
-    flow_end_lr=_at_least(0), flow_weight_decay=_at_least(0), clip_grad=_POSITIVE,
+    epochs=_at_least(1), warmup_epochs=_at_least(0),
+    batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
+    flow_batch_size=_at_least(1), lr=_FRACTION, end_lr=_END_LR, weight_decay=_at_least(0),
+    betas=(lambda v: len(v) == 2 and all(0 <= b < 1 for b in v), "two values in [0, 1)"), flow_lr=_FRACTION,
+    flow_end_lr=_END_LR, flow_weight_decay=_at_least(0), clip_grad=_POSITIVE,
     mixed_precision=_choice('no', 'bf16', 'fp16'), seed=(lambda v: 0 <= v < 2**63, "in [0, 2**63)"),
     num_threads=_at_least(1), strategy=_choice(*STRATEGIES), flow_start_epoch=_at_least(0),
     vc_warmup_epochs=_at_least(0), occlusion_start_epoch=_at_least(0), encoder=(bool, "a backbone name"),
@@ -166,8 +168,10 @@ def _validate(cfg:TrainConfig):
     if cfg.with_ssl:
         for k in ('image_size', 'batch_size', 'lr', 'expander_dims', 'min_scale_crops', 'max_scale_crops'):
             if getattr(cfg, k) is None: raise ValueError(f"invalid config: --{k} is None but with_ssl=True needs it")
-        if cfg.min_scale_crops > cfg.max_scale_crops: bad('min_scale_crops', f"≤ --max_scale_crops ({cfg.max_scale_crops})")
-    if cfg.mixed_precision == 'fp16' and cfg.cpu: bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
+        if cfg.min_scale_crops > cfg.max_scale_crops:
+            bad('min_scale_crops', f"≤ --max_scale_crops ({cfg.max_scale_crops})")
+    if cfg.mixed_precision == 'fp16' and cfg.cpu:
+        bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
 
 # %% ../nbs/09_config.ipynb #ddbebd76
 PRESETS = {

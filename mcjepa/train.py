@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #0326b954
 from __future__ import annotations
-import os, sys, csv, json, time, random, tempfile, warnings, inspect, contextlib, functools
+import os, sys, gc, csv, json, time, random, tempfile, warnings, inspect, contextlib, functools
 from dataclasses import fields, asdict
 from pathlib import Path
 import numpy as np
@@ -21,7 +21,8 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
 from accelerate import Accelerator, PartialState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
 from PIL import Image
-from .core import end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused
+from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
+                         UnreadableSample)
 from .model import plan_step, MCJEPA
 from .config import (TrainConfig, PRESETS, get_config, with_overrides, config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
@@ -35,7 +36,7 @@ __all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'NONE
            'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots', 'image_dataset',
            'flow_datasets', 'steps_per_epoch', 'make_optimizer', 'validation_pairs', 'flow_epe', 'flow_picture',
            'RunLog', 'make_accelerator', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
-           'prepare_run', 'train', 'cli', 'process_group_shutdown', 'main']
+           'prepare_run', 'train', 'cli', 'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -142,22 +143,14 @@ def flow_indices(self:TrainStream, step:int) -> tuple:
 # %% ../nbs/10_train.ipynb #7234814e
 MAX_REPLACEMENTS = 8 # unreadable samples in a row (for one draw) before the step gives up
 
-def _sample_name(ds:Dataset, i:int) -> str:
-    "The file(s) behind sample `i` where the dataset can tell (torchvision's folders and flow sets), else `Name[i]`."
-    tv = getattr(ds, 'tv', ds)
-    if hasattr(tv, 'samples'): return str(tv.samples[i][0])                      # ImageFolder
-    if hasattr(tv, '_image_list'): return ' + '.join(map(str, tv._image_list[i]))  # flow sets (no public accessor)
-    return f"{type(ds).__name__}[{i}]"
-
 @patch
 def sample(self:TrainStream, ds:Dataset, i:int, step:int, bad:list):
     "`ds[i]`; if it cannot be read, a replacement drawn from (seed, step, rank, i), the failure appended to `bad`."
     for attempt in range(MAX_REPLACEMENTS + 1):
         try: return ds[i]
-        except Exception as e:
-            bad.append(f"{_sample_name(ds, i)} ({type(e).__name__}: {(str(e).splitlines() or [''])[0]})")
-            i = int(np.random.default_rng([self.seed, 6, step, self.rank, i, attempt]).integers(len(ds)))
-    raise RuntimeError(f"step {step}: {MAX_REPLACEMENTS + 1} unreadable samples in a row, the last: {bad[-1]}")
+        except UnreadableSample as e: bad.append(str(e))
+        i = int(np.random.default_rng([self.seed, 6, step, self.rank, i, attempt]).integers(len(ds)))
+    raise UnreadableSample(f"step {step}: {MAX_REPLACEMENTS + 1} unreadable samples in a row, the last: {bad[-1]}")
 
 # %% ../nbs/10_train.ipynb #3289b3d4
 @patch
@@ -411,7 +404,7 @@ RESUME_KEYS = ('model', 'config', 'optimizer', 'step', 'rng', 'info') # what --r
 
 @patch
 def _open_folder(self:Trainer, resume):
-    "Lock the run folder, remove stale temporary checkpoints, write `config.json` (main process; refusals are collective)."
+    "Lock the run folder, remove stale temporary checkpoints, write `config.json` (main process; collective refusal)."
     self.lock, error = None, None
     if self.main and self.out is not None:
         try: self.lock = lock_run_folder(self.out, resume)
@@ -701,17 +694,9 @@ def cli(argv:list # command-line arguments, e.g. ['--preset', 'tiny', '--out', '
     return call_cli(main, argv, 'python -m mcjepa.train')
 
 # %% ../nbs/10_train.ipynb #268d845f
-@contextlib.contextmanager
-def process_group_shutdown():
-    "Shut the process group (if one was started) down when the block ends, however it ends."
-    try: yield
-    finally:
-        if torch.distributed.is_available() and torch.distributed.is_initialized():
-            PartialState().destroy_process_group()
-
-def _fail(e:Exception, status:int):
-    print(f"mcjepa.train: error: {e}", file=sys.stderr)
-    sys.exit(status)
+def shut_down():
+    "Destroy the process group if one was started (Accelerate's `end_training` does the same)."
+    if torch.distributed.is_available() and torch.distributed.is_initialized(): PartialState().destroy_process_group()
 
 @call_parse
 @_config_flags
@@ -719,8 +704,16 @@ def main(**flags):
     "Train M-JEPA / MC-JEPA (paper 2307.12698). Every TrainConfig field is a flag, e.g. --epochs 20."
     flags = {k: None if v is NONE_FLAG else v for k, v in flags.items() if v is not None}
     preset, out, resume = (flags.pop(k, None) for k in ('preset', 'out', 'resume'))
-    with process_group_shutdown():
-        try: trainer = Trainer(*prepare_run(preset, out, resume, **flags))   # builds data and model, writes nothing
-        except (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError) as e: _fail(e, 2)
-        try: return trainer.fit()
-        except RunStopped as e: _fail(e, 1)
+    summary, error, status = None, None, 0
+    try: trainer = Trainer(*prepare_run(preset, out, resume, **flags))   # builds data and model, writes nothing
+    except (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError) as e:
+        error, status = str(e), 2
+    else:
+        try: summary = trainer.fit()
+        except RunStopped as e: error, status = str(e), 1
+        del trainer            # its DDP model holds the process group: freed before the group is destroyed
+    gc.collect()
+    shut_down()
+    if error is None: return summary
+    print(f"mcjepa.train: error: {error}", file=sys.stderr)
+    sys.exit(status)
