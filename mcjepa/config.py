@@ -322,11 +322,13 @@ def read_checkpoint(path, # a checkpoint file, or a run folder holding `checkpoi
     except Exception as e:
         raise ValueError(f"{path}: not an mcjepa checkpoint, torch.load cannot read it ({type(e).__name__}); "
                          f"expected {_EXPECTED}") from None
-    if not isinstance(ck, dict) or not set(keys) <= set(ck):
+    if isinstance(ck, dict) and {'model', 'config'} <= set(ck) and not set(keys) <= set(ck):
+        raise ValueError(f"{path}: a checkpoint without {', '.join(k for k in keys if k not in ck)}; "
+                         f"this needs one written by mcjepa.train (with {', '.join(keys)})")
+    if not isinstance(ck, dict) or not {'model', 'config'} <= set(ck):
         found = (f"a dict of {len(ck)} keys ({', '.join(sorted(map(str, ck))[:3])}, ...)" if isinstance(ck, dict)
                  else f"a {type(ck).__name__}")
-        raise ValueError(f"{path}: not an mcjepa checkpoint, found {found}; expected {_EXPECTED}"
-                         + (f" with {', '.join(keys)}" if set(keys) - {'model', 'config'} else ''))
+        raise ValueError(f"{path}: not an mcjepa checkpoint, found {found}; expected {_EXPECTED}")
     if not isinstance(ck['config'], dict) or not isinstance(ck['model'], dict):
         raise ValueError(f"{path}: not an mcjepa checkpoint, its 'model' and 'config' are not dicts")
     return ck
