@@ -22,8 +22,9 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm',
            'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
            'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
-           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_output_folder',
-           'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic', 'UnreadableSample']
+           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs',
+           'check_output_folder', 'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic',
+           'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -314,13 +315,14 @@ def save_image(path, # file to write; the format follows the extension (.png, .j
 NONFINITE_COLOR = (0, 0, 0)   # black: the colour wheel never draws it, so a NaN or infinite flow pixel stands out
 
 def flow_to_color(flow, # H×W×2 array or 2×H×W tensor, in pixels
-                  max_flow:float|None=None # magnitude drawn at full saturation (default: the flow's own maximum)
+                  max_flow:float|None=None # magnitude drawn at full saturation (None or NaN: the flow's own maximum)
                  ) -> np.ndarray: # H×W×3 uint8
     "Colour a flow field with the Middlebury colour wheel (torchvision's `flow_to_image`); NaN/inf pixels in black."
     f = flow if isinstance(flow, Tensor) else flow_to_tensor(flow)
     f = f.detach().float().cpu()
     if f.ndim != 3 or f.shape[0] != 2:
         raise ValueError(f"expected one flow of shape 2×H×W or H×W×2, got {tuple(f.shape)}")
+    if max_flow is not None and math.isnan(max_flow): max_flow = None     # the maximum of a NaN flow
     if max_flow is not None and not (math.isfinite(max_flow) and max_flow > 0):
         raise ValueError(f"max_flow={max_flow}: expected a positive number of pixels")
     bad = ~torch.isfinite(f).all(0)
@@ -403,6 +405,13 @@ def check_output(path, # the file a command is about to write
                             "or pass --overwrite to replace it")
     _check_creatable(path, flag)
     return path
+
+def check_outputs(paths:list, # the files a command is about to write
+                  inputs=(), overwrite:bool=False, flag:str='--out' # as in `check_output`
+                 ) -> list: # the paths, with `~` expanded
+    "`check_output` for several outputs: a clash with an input is reported first, whatever the order."
+    for p in paths: check_output(p, inputs, True, flag)
+    return [check_output(p, inputs, overwrite, flag) for p in paths]
 
 # %% ../nbs/00_core.ipynb #053a3c80
 def check_output_folder(path, # a folder a command fills with files (e.g. video frames)

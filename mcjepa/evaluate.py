@@ -24,7 +24,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.optimizer import OptimWrapper
     from fastai.callback.core import Callback
     from fastai.callback.schedule import ParamScheduler
-from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_output, write_text_atomic
+from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_outputs, write_text_atomic
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS, load_model
 from . import data as mdata, scenes
@@ -657,7 +657,7 @@ def evaluate(model:MCJEPA, # the model (`eval_model`)
              davis_kwargs:dict|None=None, # `evaluate_davis` options (levels, topk, radius, temperature, n_last)
              max_samples:int|None=None, # evaluate only the first samples of every dataset (quick runs)
              log=print, # progress messages (None: silent)
-             failures:dict|None=None, # None: a failure raises; a dict: gets 'task/name' -> why, and the dataset is skipped
+             failures:dict|None=None, # None: a failure raises; a dict: gets 'task/name' -> why, the dataset skipped
              on_result=None # called with the results so far after each dataset (e.g. to save them)
             ) -> dict: # task -> dataset name -> metrics
     "Run the flow, segmentation and DAVIS evaluations on the given datasets."
@@ -767,7 +767,7 @@ def check_results_out(out, # the results folder
                       overwrite:bool=False # replace the results of an earlier evaluation
                      ) -> tuple[Path, Path]: # (results.json, results.md)
     "Check, before any work, that the results can be written without replacing an input or earlier results."
-    return tuple(check_output(p, inputs, overwrite) for p in results_files(out))
+    return tuple(check_outputs(results_files(out), inputs, overwrite))
 
 def report_failures(failures:dict, # 'task/name' -> why (`evaluate(failures=...)`)
                     total:int, # how many evaluations were asked for

@@ -18,7 +18,8 @@ from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 import matplotlib.pyplot as plt
 from .core import image_to_tensor, tensor_to_image, read_image, tensor_to_flow, flow_to_tensor, resize_flow
-from .core import flow_to_color, write_flo, end_point_error, call_cli, check_output, check_output_folder
+from .core import flow_to_color, write_flo, end_point_error, call_cli
+from .core import check_output, check_outputs, check_output_folder
 from .warp import warp
 from .model import MCJEPA
 from .config import load_model, random_model, PRESETS
@@ -215,7 +216,7 @@ def flow_images(model:MCJEPA, img1, img2, # the two frames: paths, or images of 
                ) -> dict: # {'flo': path, 'png': path, 'flow': H×W×2}
     "Estimate the flow of two images and write it as `.flo` and as a colour PNG."
     paths = [x for x in (img1, img2) if isinstance(x, (str, Path))]
-    flo, png = [check_output(p, paths, overwrite) for p in image_outputs(out)]
+    flo, png = check_outputs(image_outputs(out), paths, overwrite)
     a, b = [read_image(x) if isinstance(x, (str, Path)) else x for x in (img1, img2)]
     flow = infer_flow(model, a, b, max_side)
     flo.parent.mkdir(parents=True, exist_ok=True)
@@ -348,7 +349,7 @@ def infer_output(inputs:list, # two image paths, or one video path
     "The command's output, checked before any work: never an input, never an existing file without `overwrite`."
     stem = Path(inputs[0]).stem + ('_flow_random' if random else '_flow')
     if len(inputs) == 2:
-        for p in image_outputs(out or stem): check_output(p, inputs, overwrite)
+        check_outputs(image_outputs(out or stem), inputs, overwrite)
         return Path(out or stem).expanduser()
     out = video_output(out or stem, frames)
     return check_output_folder(out, overwrite) if frames else check_output(out, inputs, overwrite)
