@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_config.ipynb #afd7d87e
 from __future__ import annotations
-import os, random, hashlib, tempfile, warnings, typing, functools
+import os, math, random, hashlib, tempfile, warnings, typing, functools
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 import numpy as np
@@ -14,9 +14,9 @@ from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, FLOW_ALPHA
 from .model import build_model, STRATEGIES, MCJEPA
 
 # %% auto #0
-__all__ = ['PRESETS', 'TrainConfig', 'field_type', 'coerce_field', 'with_overrides', 'get_config', 'make_model', 'rng_state',
-           'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'param_hash', 'config_from_checkpoint', 'load_model',
-           'random_model']
+__all__ = ['FIELD_RULES', 'PRESETS', 'TrainConfig', 'field_type', 'coerce_field', 'with_overrides', 'get_config', 'make_model',
+           'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'param_hash', 'config_from_checkpoint',
+           'read_checkpoint', 'checkpoint_config', 'load_weights', 'load_model', 'random_model']
 
 # %% ../nbs/09_config.ipynb #38a2384a
 @dataclass(frozen=True)
@@ -92,31 +92,86 @@ class TrainConfig:
     val_every:int = 1000 # validation EPE and a flow picture every N steps
     checkpoint_every:int = 1000 # atomic checkpoint every N steps (and at the end)
     stop_step:int|None = None # stop (with a checkpoint) after this step; the schedule still spans `epochs`
+    max_skipped_steps:int = 20 # stop the run (exit status 1) after this many consecutive skipped steps
     tensorboard:bool = True # write TensorBoard events next to the CSV log
     progress:bool = True # show a progress bar
 
     def __post_init__(self): _validate(self)
 
+# %% ../nbs/09_config.ipynb #b6f6b82a
+@functools.cache
+def _hints() -> dict: return typing.get_type_hints(TrainConfig)
+
+def field_type(name:str # a field of `TrainConfig`
+              ) -> tuple: # (base type, whether `None` is allowed)
+    "The type of config field `name`: `int|None` → (int, True)."
+    hint = _hints()[name]
+    args = typing.get_args(hint)
+    if args: return next(a for a in args if a is not type(None)), type(None) in args
+    return hint, False
+
 # %% ../nbs/09_config.ipynb #6c876cb4
+def _size_ok(v): return len(v) == 2 and all(isinstance(s, int) and s >= 32 and s % 32 == 0 for s in v)
+def _dims_ok(v): return all(p.isdigit() and int(p) >= 1 for p in v.split('-'))
+def _at_least(lo): return (lambda v: v >= lo), f"≥ {lo}"
+_POSITIVE, _FRACTION = (lambda v: v > 0, "> 0"), (lambda v: 0 < v <= 1, "in (0, 1]")
+_END_LR = (lambda v: 0 <= v <= 1, "in [0, 1]")  # AdamW: a learning rate above 1 moves every weight by > 1 a step
+_SIZE, _LEVELS = (_size_ok, "(H, W), both multiples of 32"), (lambda v: len(v) == 6 and min(v) >= 0,
+                                                               "6 values ≥ 0 (levels L1..L6)")
+_choice = lambda *vs: ((lambda v: v in vs), f"one of {list(vs)}")
+
+FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed); the type is checked before
+    image_size=(lambda v: v >= 32 and v % 32 == 0, "a multiple of 32"), min_scale_crops=_FRACTION,
+    max_scale_crops=_FRACTION, sintel_size=_SIZE, kitti_size=_SIZE, flyingx_size=_SIZE, flow_size=_SIZE,
+    embedded_images=_at_least(1), embedded_pairs=_at_least(1), val_pairs=_at_least(1), num_workers=_at_least(0),
+    epochs=_at_least(1), warmup_epochs=_at_least(0),
+    batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
+    flow_batch_size=_at_least(1), lr=_FRACTION, end_lr=_END_LR, weight_decay=_at_least(0),
+    betas=(lambda v: len(v) == 2 and all(0 <= b < 1 for b in v), "two values in [0, 1)"), flow_lr=_FRACTION,
+    flow_end_lr=_END_LR, flow_weight_decay=_at_least(0), clip_grad=_POSITIVE,
+    mixed_precision=_choice('no', 'bf16', 'fp16'), seed=(lambda v: 0 <= v < 2**63, "in [0, 2**63)"),
+    num_threads=_at_least(1), strategy=_choice(*STRATEGIES), flow_start_epoch=_at_least(0),
+    vc_warmup_epochs=_at_least(0), occlusion_start_epoch=_at_least(0), encoder=(bool, "a backbone name"),
+    drop_path_rate=(lambda v: 0 <= v < 1, "in [0, 1)"), width_factor=_POSITIVE,
+    expander_dims=(_dims_ok, "widths ≥ 1 joined by '-', e.g. '8192-8192-8192'"), expander_norm=_choice('bn', 'ln'),
+    flow_alpha=_at_least(0), flow_coeff=_at_least(0), flow_clip_value=_POSITIVE, flow_loss_smooth_factor=_at_least(0),
+    flow_smooth_coeff=_at_least(0), flow_cycle_consistency_coeff=_at_least(0), flow_coeffs=_LEVELS,
+    var_coeffs=_LEVELS, cov_coeffs=_LEVELS, inv_coeff=_at_least(0), var_coeff=_at_least(0), cov_coeff=_at_least(0),
+    log_every=_at_least(1), val_every=_at_least(1), checkpoint_every=_at_least(1), stop_step=_at_least(1),
+    max_skipped_steps=_at_least(1))
+
+# %% ../nbs/09_config.ipynb #25a0ed0b
+def _finite(x) -> bool: return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+def _type_problem(name:str, value) -> str|None:
+    "What field `name` expects, if `value` is not of its type (None if it is)."
+    typ, optional = field_type(name)
+    if value is None: return None if optional else f"a {typ.__name__} (this field cannot be none)"
+    if typ is bool: return None if isinstance(value, bool) else "true or false"
+    if typ is int: return None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
+    if typ is float: return None if _finite(value) else "a finite number"
+    if typ is tuple:
+        return None if isinstance(value, tuple) and all(map(_finite, value)) else "finite numbers, comma-separated"
+    return None if isinstance(value, typ) else f"a {typ.__name__}"
+
+# %% ../nbs/09_config.ipynb #d709ec02
 def _validate(cfg:TrainConfig):
-    "Reject values that would fail (or silently misbehave) later in the run."
-    def bad(msg): raise ValueError(f"invalid config: {msg}")
-    if cfg.strategy not in STRATEGIES: bad(f"strategy={cfg.strategy!r}, expected one of {list(STRATEGIES)}")
-    if cfg.mixed_precision not in ('no', 'bf16', 'fp16'):
-        bad(f"mixed_precision={cfg.mixed_precision!r}, expected 'no', 'bf16' or 'fp16'")
-    if cfg.epochs < 1 or not 0 <= cfg.warmup_epochs <= cfg.epochs:
-        bad(f"need epochs ≥ 1 and 0 ≤ warmup_epochs ≤ epochs, got {cfg.epochs}, {cfg.warmup_epochs}")
-    if cfg.flow_batch_size < 1: bad(f"flow_batch_size={cfg.flow_batch_size}, expected ≥ 1")
-    for k in ('sintel_size', 'kitti_size', 'flyingx_size', 'flow_size'):
-        v = getattr(cfg, k)
-        if len(v) != 2 or any(int(s) % 32 for s in v): bad(f"{k}={v}, expected (H, W), both multiples of 32")
+    "Check every field of `cfg` (type, then range), then the rules that join fields; raise on the first problem."
+    def bad(name, allowed): raise ValueError(f"invalid config: --{name}={getattr(cfg, name)!r}, expected {allowed}")
+    for f in fields(cfg):
+        value = getattr(cfg, f.name)
+        problem = _type_problem(f.name, value)
+        if problem: bad(f.name, problem)
+        test, allowed = FIELD_RULES.get(f.name, (None, None))
+        if value is not None and test is not None and not test(value): bad(f.name, allowed)
+    if cfg.warmup_epochs > cfg.epochs: bad('warmup_epochs', f"≤ --epochs ({cfg.epochs})")
     if cfg.with_ssl:
         for k in ('image_size', 'batch_size', 'lr', 'expander_dims', 'min_scale_crops', 'max_scale_crops'):
-            if getattr(cfg, k) is None: bad(f"{k} is None but with_ssl=True needs it")
-        if cfg.image_size % 32: bad(f"image_size={cfg.image_size}, expected a multiple of 32")
-        if cfg.batch_size < 2: bad(f"batch_size={cfg.batch_size}, VICReg needs at least 2 images")
-    for k in ('flow_coeffs', 'var_coeffs', 'cov_coeffs'):
-        if len(getattr(cfg, k)) != 6: bad(f"{k} needs 6 values (levels L1..L6), got {getattr(cfg, k)}")
+            if getattr(cfg, k) is None: raise ValueError(f"invalid config: --{k} is None but with_ssl=True needs it")
+        if cfg.min_scale_crops > cfg.max_scale_crops:
+            bad('min_scale_crops', f"≤ --max_scale_crops ({cfg.max_scale_crops})")
+    if cfg.mixed_precision == 'fp16' and cfg.cpu:
+        bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
 
 # %% ../nbs/09_config.ipynb #ddbebd76
 PRESETS = {
@@ -133,18 +188,6 @@ PRESETS = {
                         flow_coeffs=(0.,) * 6, log_every=64, val_every=64, checkpoint_every=128),
 }
 
-# %% ../nbs/09_config.ipynb #b6f6b82a
-@functools.cache
-def _hints() -> dict: return typing.get_type_hints(TrainConfig)
-
-def field_type(name:str # a field of `TrainConfig`
-              ) -> tuple: # (base type, whether `None` is allowed)
-    "The type of config field `name`: `int|None` → (int, True)."
-    hint = _hints()[name]
-    args = typing.get_args(hint)
-    if args: return next(a for a in args if a is not type(None)), type(None) in args
-    return hint, False
-
 # %% ../nbs/09_config.ipynb #bff4c0d0
 def coerce_field(name:str, # a field of `TrainConfig`
                  value # a value of the field's type, or its command-line spelling
@@ -152,7 +195,7 @@ def coerce_field(name:str, # a field of `TrainConfig`
     "Convert `value` (possibly a string) to the type of config field `name`."
     typ, optional = field_type(name)
     if value is None or not isinstance(value, (str, list)):
-        if typ is tuple and value is not None: return tuple(value)
+        if typ is tuple and isinstance(value, (tuple, list)): return tuple(value)
         if typ is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
         return value
     if isinstance(value, list): return tuple(value)
@@ -268,32 +311,58 @@ def config_from_checkpoint(checkpoint:dict, # as `load_checkpoint` returns it: '
 _EXPECTED = ("an mcjepa checkpoint: a file written by mcjepa.train (a dict with 'model' and 'config'), "
              "or a run folder holding checkpoint.pt")
 
-def _read_checkpoint(path:Path) -> dict:
-    "`load_checkpoint(path)`, with errors that say what was expected."
+def read_checkpoint(path, # a checkpoint file, or a run folder holding `checkpoint.pt`
+                    keys:tuple=('model', 'config') # the entries the caller needs
+                   ) -> dict:
+    "`load_checkpoint(path)`, with one-line errors that say what was wrong and what was expected."
+    path = Path(path).expanduser()
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (expected {_EXPECTED})")
     try: ck = load_checkpoint(path)
     except FileNotFoundError: raise
     except Exception as e:
         raise ValueError(f"{path}: not an mcjepa checkpoint, torch.load cannot read it ({type(e).__name__}); "
                          f"expected {_EXPECTED}") from None
+    if isinstance(ck, dict) and {'model', 'config'} <= set(ck) and not set(keys) <= set(ck):
+        raise ValueError(f"{path}: a checkpoint without {', '.join(k for k in keys if k not in ck)}; "
+                         f"this needs one written by mcjepa.train (with {', '.join(keys)})")
     if not isinstance(ck, dict) or not {'model', 'config'} <= set(ck):
         found = (f"a dict of {len(ck)} keys ({', '.join(sorted(map(str, ck))[:3])}, ...)" if isinstance(ck, dict)
                  else f"a {type(ck).__name__}")
         raise ValueError(f"{path}: not an mcjepa checkpoint, found {found}; expected {_EXPECTED}")
+    if not isinstance(ck['config'], dict) or not isinstance(ck['model'], dict):
+        raise ValueError(f"{path}: not an mcjepa checkpoint, its 'model' and 'config' are not dicts")
     return ck
 
+# %% ../nbs/09_config.ipynb #b515793d
+def checkpoint_config(ck:dict, # as `read_checkpoint` returns it
+                      path, # where it was read (for the messages)
+                      **overrides # fields to change, e.g. epochs=200 (values may be command-line strings)
+                     ) -> TrainConfig:
+    "`config_from_checkpoint(ck)`; a stored value this version refuses is an error naming the checkpoint."
+    _check_names(overrides)
+    try: config_from_checkpoint(ck)
+    except ValueError as e: raise ValueError(f"{path}: its stored configuration is refused: {e}") from None
+    return config_from_checkpoint(ck, **overrides)
+
+def load_weights(model:torch.nn.Module, # the model the checkpoint's configuration describes
+                 state:dict, # its `state_dict`
+                 path): # where it was read (for the message)
+    "`model.load_state_dict(state)`, with a one-line error when the weights do not fit."
+    try: model.load_state_dict(state)
+    except RuntimeError as e:
+        detail = next((l.strip() for l in str(e).splitlines()[1:] if l.strip()), str(e).splitlines()[0])
+        raise ValueError(f"{path}: the weights do not fit the model its config describes: {detail}") from None
+
+# %% ../nbs/09_config.ipynb #f456c939
 def load_model(checkpoint_path, # a checkpoint file, or a run folder holding `checkpoint.pt`
                device='cpu' # where to put the model
               ) -> MCJEPA: # the model in eval mode, with `.config` (TrainConfig) and `.step` attached
     "Rebuild a trained M-JEPA / MC-JEPA from a local checkpoint written by `mcjepa.train`."
     path = Path(checkpoint_path).expanduser()
-    ck = _read_checkpoint(path)
-    cfg = config_from_checkpoint(ck)
+    ck = read_checkpoint(path)
+    cfg = checkpoint_config(ck, path)
     model = make_model(cfg)
-    try: model.load_state_dict(ck['model'])
-    except RuntimeError as e:
-        raise ValueError(f"{path}: the weights do not fit the model its config describes: "
-                         f"{str(e).splitlines()[0]}") from None
+    load_weights(model, ck['model'], path)
     model.config, model.step = cfg, ck.get('step')
     return model.to(device).eval()
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #0326b954
 from __future__ import annotations
-import os, sys, csv, json, time, random, tempfile, warnings, inspect, contextlib, functools
+import os, sys, gc, csv, json, time, random, tempfile, warnings, inspect, contextlib, functools
 from dataclasses import fields, asdict
 from pathlib import Path
 import numpy as np
@@ -18,23 +18,25 @@ from fastprogress.fastprogress import progress_bar
 with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecation warning
     warnings.simplefilter('ignore')
     from fastai.callback.schedule import SchedLin, SchedCos
-from accelerate import Accelerator
+from accelerate import Accelerator, PartialState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
 from PIL import Image
-from .core import end_point_error, flow_to_color, call_cli
+from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
+                         UnreadableSample)
 from .model import plan_step, MCJEPA
 from .config import (TrainConfig, PRESETS, get_config, with_overrides, config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
-                           param_hash)
+                           param_hash, read_checkpoint, checkpoint_config, load_weights)
 from . import scenes
 from .vicreg import VICRegViews, gather
 from . import data as mdata
 
 # %% auto #0
-__all__ = ['FLOW_ROOTS', 'LOG_COLUMNS', 'WarmupCosine', 'group_hparams', 'schedules', 'set_lr', 'derive_seed', 'seeded',
-           'TrainStream', 'check_roots', 'image_dataset', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
-           'validation_pairs', 'flow_epe', 'flow_picture', 'RunLog', 'make_accelerator', 'Trainer', 'check_out',
-           'check_run', 'resume_config', 'prepare_run', 'train', 'cli', 'main']
+__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'NONE_FLAG', 'WarmupCosine', 'group_hparams',
+           'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots', 'image_dataset',
+           'flow_datasets', 'steps_per_epoch', 'make_optimizer', 'validation_pairs', 'flow_epe', 'flow_picture',
+           'RunLog', 'make_accelerator', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
+           'prepare_run', 'train', 'cli', 'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -138,27 +140,41 @@ def flow_indices(self:TrainStream, step:int) -> tuple:
     "(dataset index, this rank's pair indices in it) at `step`."
     return self.sampler.indices(step, self.rank, self.world)
 
+# %% ../nbs/10_train.ipynb #7234814e
+MAX_REPLACEMENTS = 8 # unreadable samples in a row (for one draw) before the step gives up
+
+@patch
+def sample(self:TrainStream, ds:Dataset, i:int, step:int, bad:list):
+    "`ds[i]`; if it cannot be read, a replacement drawn from (seed, step, rank, i), the failure appended to `bad`."
+    for attempt in range(MAX_REPLACEMENTS + 1):
+        try: return ds[i]
+        except UnreadableSample as e: bad.append(str(e))
+        i = int(np.random.default_rng([self.seed, 6, step, self.rank, i, attempt]).integers(len(ds)))
+    raise UnreadableSample(f"step {step}: {MAX_REPLACEMENTS + 1} unreadable samples in a row, the last: {bad[-1]}")
+
 # %% ../nbs/10_train.ipynb #3289b3d4
 @patch
-def views_batch(self:TrainStream, step:int) -> tuple:
-    "The two stacked VICReg views of this rank's images at `step`."
+def views_batch(self:TrainStream, step:int, bad:list|None=None) -> tuple:
+    "The two stacked VICReg views of this rank's images at `step` (unreadable images named in `bad`)."
+    bad = [] if bad is None else bad
     with seeded(self.seed, 3, step, self.rank):
-        vs = [self.views(_image(self.images[i])) for i in self.image_indices(step)]
+        vs = [self.views(_image(self.sample(self.images, i, step, bad))) for i in self.image_indices(step)]
     return torch.stack([v[0] for v in vs]), torch.stack([v[1] for v in vs])
 
 @patch
-def pair_batch(self:TrainStream, step:int) -> tuple:
-    "((frames 1, frames 2), dataset index) of this rank's pairs at `step`."
+def pair_batch(self:TrainStream, step:int, bad:list|None=None) -> tuple:
+    "((frames 1, frames 2), dataset index) of this rank's pairs at `step` (unreadable pairs named in `bad`)."
+    bad = [] if bad is None else bad
     k, idx = self.flow_indices(step)
-    with seeded(self.seed, 4, step, self.rank): ss = [self.flows[k][i] for i in idx]
+    with seeded(self.seed, 4, step, self.rank): ss = [self.sample(self.flows[k], i, step, bad) for i in idx]
     return (torch.stack([s['img1'] for s in ss]), torch.stack([s['img2'] for s in ss])), k
 
 @patch
 def __getitem__(self:TrainStream, step:int) -> dict:
     plan = self.plan(step) if self.plan else None
-    out = dict(step=step, views=None, pair=None, source=-1)
-    if self.images is not None and (plan is None or plan.ssl): out['views'] = self.views_batch(step)
-    if plan is None or plan.flow: out['pair'], out['source'] = self.pair_batch(step)
+    out = dict(step=step, views=None, pair=None, source=-1, bad=[])
+    if self.images is not None and (plan is None or plan.ssl): out['views'] = self.views_batch(step, out['bad'])
+    if plan is None or plan.flow: out['pair'], out['source'] = self.pair_batch(step, out['bad'])
     return out
 
 # %% ../nbs/10_train.ipynb #837bd5e2
@@ -233,7 +249,8 @@ def flow_picture(img1:Tensor, img2:Tensor, # 3×H×W frames in [0, 1]
                  pred:Tensor, gt:Tensor|None=None # 2×H×W estimated and true flow
                 ) -> np.ndarray: # H×(3 or 4)W×3 uint8
     "Frames, estimated flow and ground truth side by side (flows coloured at the same scale)."
-    m = max(float((gt if gt is not None else pred).norm(dim=0).max()), 1e-3)
+    norm = (gt if gt is not None else pred).float().norm(dim=0)
+    m = max(float(norm[norm.isfinite()].max()) if norm.isfinite().any() else 0., 1e-3)   # a NaN flow: its finite part
     frame = lambda img: (img.permute(1, 2, 0).clamp(0, 1).cpu().numpy() * 255).astype(np.uint8)
     tiles = [frame(img1), frame(img2), flow_to_color(pred, max_flow=m)]
     if gt is not None: tiles.append(flow_to_color(gt, max_flow=m))
@@ -242,7 +259,7 @@ def flow_picture(img1:Tensor, img2:Tensor, # 3×H×W frames in [0, 1]
 # %% ../nbs/10_train.ipynb #4bb9847b
 LOG_COLUMNS = ('step', 'epoch', 'loss', 'ssl/loss', 'ssl/inv', 'ssl/var', 'ssl/cov', 'flow/total', 'flow/rec',
                'flow/reg', 'flow/smooth', 'flow/cycle', 'flow/vc', 'flow/occluded_fraction', 'flow/flow_magnitude',
-               'lr', 'flow_lr', 'grad_norm', 'skipped', 'source', 'sec', 'val_epe')
+               'lr', 'flow_lr', 'grad_norm', 'skipped', 'bad_samples', 'source', 'sec', 'val_epe')
 
 def _say(msg:str):
     "Print a line over a console progress bar (which redraws itself on the next line)."
@@ -291,7 +308,7 @@ def log(self:RunLog, row:dict):
 def print(self:RunLog, row:dict):
     "One console line: the main terms, both learning rates, seconds per step."
     terms = ' '.join(f"{name} {row[k]:.3g}" for k, name in _SHORT.items() if row.get(k) is not None)
-    flag = '  SKIPPED (non-finite loss or gradients)' if row.get('skipped') else ''
+    flag = '  SKIPPED (non-finite loss, gradients or weights)' if row.get('skipped') else ''
     _say(f"step {row['step']:>6}/{self.total} ep {row['epoch']:>3}  {terms}  "
          f"lr {row['lr']:.2e}/{row['flow_lr']:.2e}  {row['sec']:.2f}s/step{flag}")
 
@@ -317,9 +334,11 @@ def close(self:RunLog):
 # %% ../nbs/10_train.ipynb #e983d8f6
 def make_accelerator(cfg:TrainConfig) -> Accelerator:
     "Accelerate for this run. Without a GPU it runs on CPU, and under `accelerate launch --multi_gpu` with gloo."
+    cpu = cfg.cpu or not torch.cuda.is_available()
+    if cfg.mixed_precision == 'fp16' and cpu:
+        raise ValueError("--mixed_precision fp16 needs a GPU, and this run is on CPU: use --mixed_precision bf16 or no")
     ddp = DistributedDataParallelKwargs(find_unused_parameters=True)  # a step may skip one task
-    return Accelerator(cpu=cfg.cpu or not torch.cuda.is_available(), mixed_precision=cfg.mixed_precision,
-                       kwargs_handlers=[ddp])
+    return Accelerator(cpu=cpu, mixed_precision=cfg.mixed_precision, kwargs_handlers=[ddp])
 
 # %% ../nbs/10_train.ipynb #2df76b68
 class Trainer:
@@ -344,24 +363,30 @@ class Trainer:
         self.stream = TrainStream(self.images, flows, weights, views, cfg.batch_size, cfg.flow_batch_size, self.spe,
                                   cfg.seed, self.rank, self.world, plan=self.plan)
         opt = make_optimizer(model, cfg)
-        self.step, self.info = 0, dict(skipped=0, wall_time=0., epe_start=None)
-        if resume is not None: self._restore(load_checkpoint(resume), model, opt)
+        self.step, self.info = 0, dict(skipped=0, bad_samples=0, wall_time=0., epe_start=None)
+        if resume is not None: self._restore(read_checkpoint(resume, RESUME_KEYS), model, opt, resume)
         else: torch.manual_seed(derive_seed(cfg.seed, 5, self.rank))  # per-process stream for drop-path etc.
+        if cfg.stop_step is not None and cfg.stop_step <= self.step:
+            raise ValueError(f"--stop_step {cfg.stop_step}: the run is already at step {self.step} "
+                             "(pass a later --stop_step, or --stop_step none to train to the end)")
         self.model, self.opt = acc.prepare(model, opt)
-        if self.main and self.out is not None:      # only now: bad data roots or layouts have raised by here
-            self.out.mkdir(parents=True, exist_ok=True)
-            (self.out / 'config.json').write_text(json.dumps(asdict(cfg), indent=1))
+        self._open_folder(resume)                   # only now: bad data roots or layouts have raised by here
         self.val = validation_pairs(cfg) if self.main else None
         self.log = RunLog(self.out if self.main else None, self.step, cfg.tensorboard, cfg.log_every, self.total)
         self.vicreg_batch = None
 
 # %% ../nbs/10_train.ipynb #11f92c63
 @patch
-def _restore(self:Trainer, ck:dict, model:MCJEPA, opt:torch.optim.Optimizer):
-    "Model, optimiser, step, counters and this process's RNG states from checkpoint `ck`."
-    model.load_state_dict(ck['model'])
-    opt.load_state_dict(ck['optimizer'])
-    self.step, self.info = ck['step'], ck['info']
+def _restore(self:Trainer, ck:dict, model:MCJEPA, opt:torch.optim.Optimizer, path):
+    "Model, optimiser, step, counters and this process's RNG states from checkpoint `ck` (read from `path`)."
+    load_weights(model, ck['model'], path)
+    try: opt.load_state_dict(ck['optimizer'])
+    except (ValueError, KeyError, RuntimeError) as e:
+        raise ValueError(f"{path}: the optimiser state does not fit the model ({e})") from None
+    self.step, self.info = ck['step'], {**self.info, **ck['info']}
+    if ck.get('world_size', 1) != self.world and self.main:
+        warnings.warn(f"--resume {path}: written by {ck.get('world_size', 1)} process(es), continued by {self.world}: "
+                      "the continuation is not exact (each process's share of the data and its random streams change)")
     set_rng_state(ck['rng'][self.rank % len(ck['rng'])])
 
 @patch(as_prop=True)
@@ -374,6 +399,24 @@ def plan(self:Trainer, step:int):
     return plan_step(c.strategy, step, step // self.spe, c.flow_start_epoch, c.vc_warmup_epochs, c.with_ssl,
                      c.occlusion_start_epoch)
 
+# %% ../nbs/10_train.ipynb #31af2a92
+RESUME_KEYS = ('model', 'config', 'optimizer', 'step', 'rng', 'info') # what --resume needs in a checkpoint
+
+@patch
+def _open_folder(self:Trainer, resume):
+    "Lock the run folder, remove stale temporary checkpoints, write `config.json` (main process; collective refusal)."
+    self.lock, error = None, None
+    if self.main and self.out is not None:
+        try: self.lock = lock_run_folder(self.out, resume)
+        except (OutputRefused, OSError) as e: error = e
+    if self._anywhere(torch.tensor(error is not None)):
+        raise error or OutputRefused(f"--out {self.out}: refused on the main process")
+    if self.lock is None: return
+    for tmp in self.out.glob('.checkpoint.pt.*.tmp'):
+        tmp.unlink()
+        _say(f"removed {tmp.name}, a temporary checkpoint left by an interrupted save")
+    (self.out / 'config.json').write_text(json.dumps(asdict(self.cfg), indent=1))
+
 # %% ../nbs/10_train.ipynb #d16e2217
 @patch
 def _anywhere(self:Trainer, flag:Tensor) -> bool:
@@ -381,27 +424,63 @@ def _anywhere(self:Trainer, flag:Tensor) -> bool:
     return bool(self.acc.reduce(flag.float().reshape(1).to(self.acc.device), 'sum').item() > 0)
 
 @patch
+def _snapshot(self:Trainer) -> dict:
+    "Copies of what an AdamW step changes: every parameter, and its optimiser state (None: none yet)."
+    copy = lambda state: {k: v.clone() if torch.is_tensor(v) else v for k, v in state.items()}
+    return {p: (p.detach().clone(), copy(self.opt.state[p]) if p in self.opt.state else None)
+            for g in self.opt.param_groups for p in g['params']}
+
+@patch
+def _put_back(self:Trainer, snapshot:dict):
+    "Undo an optimiser step: the parameters and AdamW's state as `_snapshot` copied them."
+    with torch.no_grad():
+        for p, (value, state) in snapshot.items():
+            p.copy_(value)
+            if state is None: self.opt.state.pop(p, None)
+            else: self.opt.state[p] = state
+
+@patch
+def finite_weights(self:Trainer) -> Tensor:
+    "One flag: every parameter and floating-point buffer of the model is finite."
+    ts = [t for t in (*self.model.parameters(), *self.model.buffers()) if t.is_floating_point()]
+    return torch.stack([torch.isfinite(t).all() for t in ts]).all()
+
+# %% ../nbs/10_train.ipynb #1e3ba31c
+@patch
 def guarded_update(self:Trainer, loss:Tensor, # this step's loss
                    buffers:list # copies of the model's buffers from before the forward pass
                   ) -> tuple: # (skipped, gradient norm)
-    "Back-propagate and step AdamW, unless the loss or the gradient norm is non-finite on any process."
+    "Back-propagate and step AdamW, unless the loss, the gradient norm or the new weights are non-finite anywhere."
     skipped = self._anywhere(~torch.isfinite(loss.detach().float()))   # checked before backward (see above)
     gnorm = torch.tensor(float('nan'))
     if not skipped:
         self.acc.backward(loss)
         gnorm = self.acc.clip_grad_norm_(self.model.parameters(), self.cfg.clip_grad or float('inf'))
         skipped = not bool(torch.isfinite(gnorm))     # gradients are averaged over processes: the same everywhere
+    if not skipped:
+        before = self._snapshot()
+        self.opt.step()
+        skipped = self._anywhere(~self.finite_weights())     # a finite step that wrecked the weights is undone
+        if skipped: self._put_back(before)
     if skipped:
         with torch.no_grad():
             for b, old in zip(self.model.buffers(), buffers): b.copy_(old)
         self.info['skipped'] += 1
-    else: self.opt.step()
     self.opt.zero_grad(set_to_none=True)
     return skipped, gnorm
 
 # %% ../nbs/10_train.ipynb #88edb6c5
 @patch
 def _to(self:Trainer, xs): return None if xs is None else tuple(x.to(self.acc.device, non_blocking=True) for x in xs)
+
+@patch
+def _bad_samples(self:Trainer, bad:list, step:int) -> int:
+    "Warn about the unreadable samples this process replaced at `step`; their count over all processes."
+    for b in bad: print(f"mcjepa.train: warning: step {step}: unreadable sample replaced: {b}", file=sys.stderr)
+    n = torch.tensor(float(len(bad)))
+    n = int(self.acc.reduce(n.reshape(1).to(self.acc.device), 'sum').item()) if self.world > 1 else len(bad)
+    self.info['bad_samples'] = self.info.get('bad_samples', 0) + n
+    return n
 
 @patch
 def one_step(self:Trainer, batch:dict) -> dict:
@@ -417,10 +496,11 @@ def one_step(self:Trainer, batch:dict) -> dict:
     out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder,
                      occlusion=plan.occlusion)
     skipped, gnorm = self.guarded_update(out['loss'], buffers)
+    bad = self._bad_samples(batch.get('bad', []), step)
     self.step += 1
     row = dict(step=step, epoch=step // self.spe, loss=out['loss'].item(), lr=self.opt.param_groups[0]['lr'],
                flow_lr=self.opt.param_groups[1]['lr'], grad_norm=gnorm.item(), skipped=int(skipped),
-               source=batch['source'], sec=time.perf_counter() - t0)
+               bad_samples=bad, source=batch['source'], sec=time.perf_counter() - t0)
     row.update({k: v.item() for k, v in out.items() if k not in ('loss', 'flow_fw')})
     return row
 
@@ -449,9 +529,16 @@ def check(self:Trainer) -> float|None:
     return epe
 
 # %% ../nbs/10_train.ipynb #607f6d0b
+class RunStopped(RuntimeError):
+    "A run stopped on purpose: too many skipped steps, or weights that must not be saved (exit status 1)."
+
 @patch
 def save(self:Trainer):
-    "Checkpoint (collective: gathers every process's RNG state; the main process writes)."
+    "Checkpoint (collective: gathers every process's RNG state; the main process writes), of finite weights only."
+    if not bool(self.finite_weights()):      # the replicas are equal: every process decides the same
+        bad = [k for k, v in self.unwrapped.state_dict().items() if v.is_floating_point() and not v.isfinite().all()]
+        raise RunStopped(f"not writing the checkpoint of step {self.step}: non-finite values in {', '.join(bad[:3])}; "
+                         "the last checkpoint is kept")
     rngs = gather_object([rng_state()]) if self.world > 1 else [rng_state()]
     if self.main and self.out is not None:
         save_checkpoint(self.out / 'checkpoint.pt', dict(
@@ -461,27 +548,45 @@ def save(self:Trainer):
 
 # %% ../nbs/10_train.ipynb #b071412d
 @patch
-def fit(self:Trainer) -> dict:
-    "Train to the end (or to `stop_step`); returns the run summary."
-    cfg, t_start = self.cfg, time.perf_counter()
-    stop = min(self.total, cfg.stop_step) if cfg.stop_step is not None else self.total
-    if self.main:
-        _say(f"mcjepa.train: {self.world} process(es) on {self.acc.device} ({self.acc.distributed_type}), "
-             f"mixed precision {self.acc.mixed_precision}; {self.spe} steps/epoch, steps {self.step}→{stop} "
-             f"of {self.total}; flow data: {', '.join(self.flow_names)}")
+def _train_steps(self:Trainer, stop:int):
+    "Steps from the current one to `stop`, validating, logging and checkpointing; stops a run that keeps skipping."
+    cfg, start, t_start, skipped, in_a_row = self.cfg, self.step, time.perf_counter(), 0, 0
     if self.step == 0: self.validate('start')
     dl = DataLoader(self.stream, batch_size=None, sampler=range(self.step, stop), num_workers=cfg.num_workers,
                     generator=torch.Generator().manual_seed(cfg.seed), persistent_workers=False)
     for batch in (progress_bar(dl, total=stop - self.step, leave=False) if cfg.progress and self.main else dl):
         row = self.one_step(batch)
+        skipped, in_a_row = skipped + row['skipped'], (in_a_row + 1) * row['skipped']
         if self.step % cfg.val_every == 0 or self.step == stop: row['val_epe'] = self.check()
         self.log.log(row)
+        if in_a_row >= cfg.max_skipped_steps:
+            raise RunStopped(f"stopped at step {self.step}: {in_a_row} steps in a row skipped (non-finite loss, "
+                             "gradients or weights; --max_skipped_steps); the last checkpoint is kept")
         if self.step % cfg.checkpoint_every == 0 and self.step < stop: self.save()
     self.info['wall_time'] += time.perf_counter() - t_start
-    self.validate('end')
-    self.save()
-    return self.summarize()
+    if stop > start and skipped == stop - start:
+        raise RunStopped(f"every step of this run was skipped ({skipped}: non-finite loss, gradients or weights); "
+                         "nothing was trained, the last checkpoint is kept")
 
+@patch
+def fit(self:Trainer) -> dict:
+    "Train to the end (or to `stop_step`); returns the run summary. The run folder stays locked until it returns."
+    cfg = self.cfg
+    stop = min(self.total, cfg.stop_step) if cfg.stop_step is not None else self.total
+    if self.main:
+        _say(f"mcjepa.train: {self.world} process(es) on {self.acc.device} ({self.acc.distributed_type}), "
+             f"mixed precision {self.acc.mixed_precision}; {self.spe} steps/epoch, steps {self.step}→{stop} "
+             f"of {self.total}; flow data: {', '.join(self.flow_names)}")
+    try:
+        self._train_steps(stop)
+        self.validate('end')
+        self.save()
+        return self.summarize()
+    finally:
+        self.log.close()
+        if self.lock is not None: self.lock.release()
+
+# %% ../nbs/10_train.ipynb #19e6ca47
 @patch
 def summarize(self:Trainer) -> dict:
     "The run summary (collective: every process's parameter hash); the main process writes `summary.json`."
@@ -492,9 +597,9 @@ def summarize(self:Trainer) -> dict:
     if self.main and self.out is not None:
         (self.out / 'summary.json').write_text(json.dumps(summary, indent=1))
         _say(f"done: step {self.step}/{self.total}, {self.info['skipped']} skipped step(s), "
-             f"{self.info['wall_time']:.0f} s; EPE {self.info.get('epe_start') or float('nan'):.3f} → "
+             f"{self.info.get('bad_samples', 0)} unreadable sample(s) replaced, {self.info['wall_time']:.0f} s; "
+             f"EPE {self.info.get('epe_start') or float('nan'):.3f} → "
              f"{self.info['epe_end']:.3f} px (zero flow {self.info['zero_epe']:.3f} px)")
-    self.log.close()
     return summary
 
 # %% ../nbs/10_train.ipynb #45962b10
@@ -511,22 +616,22 @@ def check_out(out # the run folder to create (or reuse when resuming)
     except OSError as e: raise PermissionError(f"--out {out}: cannot write in {anc} ({e.strerror})") from None
     return out
 
-def check_run(cfg:TrainConfig, out, resuming:bool=False) -> Path:
-    "Data roots exist, `out` is writable and holds no run (unless resuming)."
+def check_run(cfg:TrainConfig, # the run's configuration
+              out, # its run folder
+              resume=None # the checkpoint being continued (None: a new run)
+             ) -> Path:
+    "Data roots exist; `out` is writable and holds neither another run nor the user's files (chapter 00's rule)."
     check_roots(cfg)
-    out = check_out(out)
-    if not resuming and (out / 'checkpoint.pt').exists():
-        raise FileExistsError(f"--out {out} already holds a run (checkpoint.pt): pass --resume {out} to continue it, "
-                              "or choose another --out")
-    return out
+    return check_run_folder(check_out(out), resume)
 
 # %% ../nbs/10_train.ipynb #2b55b7a0
 def resume_config(resume, # checkpoint file or run folder
                   **overrides # config fields to change
                  ) -> tuple: # (config, checkpoint path)
     "The configuration of a saved run, with overrides."
-    ckpt = Path(resume) / 'checkpoint.pt' if Path(resume).is_dir() else Path(resume)
-    return config_from_checkpoint(load_checkpoint(ckpt), **overrides), ckpt
+    ckpt = Path(resume).expanduser()
+    ckpt = ckpt / 'checkpoint.pt' if ckpt.is_dir() else ckpt
+    return checkpoint_config(read_checkpoint(ckpt, RESUME_KEYS), ckpt, **overrides), ckpt
 
 def prepare_run(preset:str|None=None, # a key of `PRESETS` (default 'tiny'); not with `resume`
                 out=None, # run folder (default runs/<preset>, or the resumed run's folder)
@@ -538,7 +643,7 @@ def prepare_run(preset:str|None=None, # a key of `PRESETS` (default 'tiny'); not
         if preset is not None:
             raise ValueError("--preset cannot be combined with --resume: the configuration comes from the checkpoint")
         cfg, ckpt = resume_config(resume, **overrides)
-        return cfg, check_run(cfg, ckpt.parent if out is None else out, resuming=True), ckpt
+        return cfg, check_run(cfg, ckpt.parent if out is None else out, resume=ckpt), ckpt
     cfg = get_config(preset or 'tiny', **overrides)
     return cfg, check_run(cfg, f"runs/{preset or 'tiny'}" if out is None else out), None
 
@@ -554,13 +659,20 @@ def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the 
             raise ValueError("give `cfg` for a new run or `resume` (with overrides) to continue one, not both")
         cfg, ckpt = resume_config(resume, **overrides)
     else: cfg, ckpt = with_overrides(cfg or PRESETS['tiny'], **overrides), None
-    return Trainer(cfg, check_run(cfg, out, resuming=ckpt is not None), ckpt).fit()
+    return Trainer(cfg, check_run(cfg, out, ckpt), ckpt).fit()
 
 # %% ../nbs/10_train.ipynb #8be5ba12
+class _NoneFlag:
+    "`--field none` on the command line (argparse's `None` means: the flag was left out)."
+    def __repr__(self): return 'none'
+NONE_FLAG = _NoneFlag()
+
 def _flag_type(name:str):
     "A converter from a command-line string to field `name`'s type (named for argparse's messages)."
     typ, optional = field_type(name)
-    def conv(s): return coerce_field(name, s)
+    def conv(s):
+        value = coerce_field(name, s)
+        return NONE_FLAG if value is None else value
     conv.__name__ = typ.__name__ + ('|none' if optional else '')
     return conv
 
@@ -582,14 +694,26 @@ def cli(argv:list # command-line arguments, e.g. ['--preset', 'tiny', '--out', '
     return call_cli(main, argv, 'python -m mcjepa.train')
 
 # %% ../nbs/10_train.ipynb #268d845f
+def shut_down():
+    "Destroy the process group if one was started (Accelerate's `end_training` does the same)."
+    if torch.distributed.is_available() and torch.distributed.is_initialized(): PartialState().destroy_process_group()
+
 @call_parse
 @_config_flags
 def main(**flags):
     "Train M-JEPA / MC-JEPA (paper 2307.12698). Every TrainConfig field is a flag, e.g. --epochs 20."
-    flags = {k: v for k, v in flags.items() if v is not None}
+    flags = {k: None if v is NONE_FLAG else v for k, v in flags.items() if v is not None}
     preset, out, resume = (flags.pop(k, None) for k in ('preset', 'out', 'resume'))
+    summary, error, status = None, None, 0
     try: trainer = Trainer(*prepare_run(preset, out, resume, **flags))   # builds data and model, writes nothing
     except (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError) as e:
-        print(f"mcjepa.train: error: {e}", file=sys.stderr)
-        sys.exit(2)
-    return trainer.fit()
+        error, status = str(e), 2
+    else:
+        try: summary = trainer.fit()
+        except RunStopped as e: error, status = str(e), 1
+        del trainer            # its DDP model holds the process group: freed before the group is destroyed
+    gc.collect()
+    shut_down()
+    if error is None: return summary
+    print(f"mcjepa.train: error: {error}", file=sys.stderr)
+    sys.exit(status)
