@@ -71,7 +71,7 @@ class TrainConfig:
     width_factor:float = 2 # estimator width factor C (Table 3)
     shared_decoder:bool = True # one estimator decoder for every level
     layer_norm:bool = True # LayerNorm in the estimator (Table 3)
-    estimator_l2:bool = False # l2-normalise the input of the estimator's last convs (Table 3 'l2')
+    estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)

@@ -840,6 +840,8 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
         sys.exit(1)
     return res
 
+
+# %% ../nbs/11_evaluate.ipynb #3f87785b
 def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']
        ) -> dict:
     "Run `python -m mcjepa.evaluate ARGV` in this process (bad input raises `SystemExit(2)`)."
