@@ -71,6 +71,7 @@ class TrainConfig:
     width_factor:float = 2 # estimator width factor C (Table 3)
     shared_decoder:bool = True # one estimator decoder for every level
     layer_norm:bool = True # LayerNorm in the estimator (Table 3)
+    estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)
@@ -237,6 +238,7 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
     "M-JEPA / MC-JEPA as configured."
     m = build_model(encoder=cfg.encoder, drop_path_rate=cfg.drop_path_rate, width_factor=cfg.width_factor,
                     flow_clip_value=cfg.flow_clip_value, shared_decoder=cfg.shared_decoder, layer_norm=cfg.layer_norm,
+                    estimator_l2=cfg.estimator_l2,
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
                     flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
                     flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,

@@ -42,8 +42,10 @@ class DenseDecoder(nn.Module):
                  widths:tuple=(128, 128, 96, 64, 32),        # PWC-Net's layer widths, before the factor
                  width_factor:float=2,                       # C of the paper (Fig. 7, Table 3)
                  layer_norm:bool=True,                       # LayerNorm after every conv but the last
-                 zero_flow_init:bool=True):                  # start the last conv at zero: zero residual flow
+                 zero_flow_init:bool=True,                   # start the last conv at zero: zero residual flow
+                 l2:bool=False):                             # l2-normalise the last conv's input (Table 3 'l2')
         super().__init__()
+        self.l2 = l2
         self.layers = nn.ModuleList()
         for w in _widths(widths, width_factor):
             self.layers.append(conv_ln_act(cin, w, layer_norm=layer_norm))
@@ -54,7 +56,7 @@ class DenseDecoder(nn.Module):
 
     def forward(self, x:Tensor) -> tuple[Tensor, Tensor]:
         for layer in self.layers: x = torch.cat([x, layer(x)], 1)
-        return self.predict_flow(x), x
+        return self.predict_flow(F.normalize(x, dim=1) if self.l2 else x), x
 
 # %% ../nbs/03_estimator.ipynb #86e12e47
 class ContextNetwork(nn.Module):
@@ -63,8 +65,10 @@ class ContextNetwork(nn.Module):
                  widths:tuple=(128, 128, 128, 96, 64, 32),        # PWC-Net's widths, before the factor
                  dilations:tuple=(1, 2, 4, 8, 16, 1),             # PWC-Net's dilations
                  width_factor:float=2, layer_norm:bool=True,
-                 zero_flow_init:bool=True):                       # start the last conv at zero
+                 zero_flow_init:bool=True,                        # start the last conv at zero
+                 l2:bool=False):                                  # l2-normalise the last conv's input (Table 3)
         super().__init__()
+        self.l2 = l2
         layers = []
         for w, d in zip(_widths(widths, width_factor), dilations):
             layers.append(conv_ln_act(cin, w, dilation=d, layer_norm=layer_norm))
@@ -74,7 +78,8 @@ class ContextNetwork(nn.Module):
         if zero_flow_init: _zero_conv(self.predict_flow)
 
     def forward(self, feats:Tensor, flow:Tensor) -> Tensor:
-        return self.predict_flow(self.layers(torch.cat([feats, flow], 1)))
+        x = self.layers(torch.cat([feats, flow], 1))
+        return self.predict_flow(F.normalize(x, dim=1) if self.l2 else x)
 
 # %% ../nbs/03_estimator.ipynb #5dc73d86
 def upsample_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map
@@ -96,6 +101,7 @@ class FlowEstimator(nn.Module):
                  proj_dim:int=32,                    # common width of the per-level 1×1 feature projections
                  context:bool=True,                  # PWC-Net's dilated context network after the decoder
                  zero_flow_init:bool=True,           # last convs start at zero: the untrained flow is 0
+                 l2:bool=False,                      # l2-normalise the input of every flow-predicting conv (Table 3)
                 ):
         super().__init__()
         if len(channels) != len(strides) or not channels:
@@ -108,13 +114,10 @@ class FlowEstimator(nn.Module):
         self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels])
         cin = (2 * radius + 1) ** 2 + 2 * proj_dim + 2
         n = 1 if shared_decoder else len(channels)
-        self.decoders = nn.ModuleList([DenseDecoder(cin, width_factor=width_factor, layer_norm=layer_norm,
-                                                    zero_flow_init=zero_flow_init)
-                                       for _ in range(n)])
+        head = dict(width_factor=width_factor, layer_norm=layer_norm, zero_flow_init=zero_flow_init, l2=l2)
+        self.decoders = nn.ModuleList([DenseDecoder(cin, **head) for _ in range(n)])
         dout = self.decoders[0].out_chans + 2
-        self.contexts = nn.ModuleList([ContextNetwork(dout, width_factor=width_factor, layer_norm=layer_norm,
-                                                      zero_flow_init=zero_flow_init)
-                                       for _ in range(n)]) if context else None
+        self.contexts = nn.ModuleList([ContextNetwork(dout, **head) for _ in range(n)]) if context else None
 
 # %% ../nbs/03_estimator.ipynb #fe971e43
 @patch

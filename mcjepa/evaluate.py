@@ -25,20 +25,22 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.callback.core import Callback
     from fastai.callback.schedule import ParamScheduler
 from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_outputs, write_text_atomic
+from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS, load_model
 from . import data as mdata, scenes
 
 # %% auto #0
-__all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'default_device', 'eval_model', 'flow_outliers', 'FlowMetrics',
-           'sample_batches', 'model_device', 'evaluate_flow', 'embedded_flow_pairs', 'flow_benchmarks', 'stack_levels',
-           'LinearSegHead', 'SegModel', 'ConfusionMatrix', 'resize_short_side', 'random_crop', 'seg_batch', 'SegSteps',
-           'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg', 'linear_segmentation',
-           'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step', 'norm_mask', 'labels_to_grid',
-           'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure', 'davis_scores', 'summarize_davis',
-           'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets', 'evaluate_dataset', 'evaluate',
-           'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files', 'write_results',
-           'davis_levels_arg', 'model_name', 'check_results_out', 'report_failures', 'main', 'cli']
+__all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'SUBMISSIONS', 'OFFICIAL_TEST_PAIRS', 'default_device', 'eval_model',
+           'flow_outliers', 'FlowMetrics', 'sample_batches', 'model_device', 'evaluate_flow', 'embedded_flow_pairs',
+           'flow_benchmarks', 'stack_levels', 'LinearSegHead', 'SegModel', 'ConfusionMatrix', 'resize_short_side',
+           'random_crop', 'seg_batch', 'SegSteps', 'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg',
+           'linear_segmentation', 'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step',
+           'norm_mask', 'labels_to_grid', 'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure',
+           'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets',
+           'evaluate_dataset', 'evaluate', 'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files',
+           'write_results', 'davis_levels_arg', 'model_name', 'check_results_out', 'report_failures', 'main', 'cli',
+           'submission_datasets', 'submission_file', 'write_flow_file', 'write_submission', 'submit_main']
 
 # %% ../nbs/11_evaluate.ipynb #e2861bc4
 def default_device() -> torch.device:
@@ -804,9 +806,14 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
          max_samples:int=None, # evaluate only the first samples of every dataset
          device:str=None, # 'cpu', 'cuda', ... (default: a GPU if there is one)
          seed:int=0, # seed of the random weights and of the segmentation training
-         overwrite:store_true=False # replace the results of an earlier evaluation in --out
+         overwrite:store_true=False, # replace the results of an earlier evaluation in --out
+         submit:str=None, # write test-server uploads instead of evaluating: a comma-separated subset of sintel,kitti
+         submit_out:str='submission' # folder of the uploads (Sintel: clean/, final/; KITTI: flow/)
         ):
     "Evaluate M-JEPA / MC-JEPA (paper 2307.12698): optical flow, linear segmentation, DAVIS label propagation."
+    if submit is not None:
+        return submit_main(submit, submit_out, checkpoint, preset, seed, device, sintel_root, kitti_root,
+                           overwrite, max_samples)
     try:
         check_results_out(out, [checkpoint] if checkpoint else [], overwrite)
         dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root,
@@ -833,7 +840,90 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
         sys.exit(1)
     return res
 
+
+# %% ../nbs/11_evaluate.ipynb #3f87785b
 def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']
        ) -> dict:
     "Run `python -m mcjepa.evaluate ARGV` in this process (bad input raises `SystemExit(2)`)."
     return call_cli(main, argv, 'python -m mcjepa.evaluate')
+
+# %% ../nbs/11_evaluate.ipynb #16d6efa9
+SUBMISSIONS = ('sintel', 'kitti')
+OFFICIAL_TEST_PAIRS = dict(sintel_clean=552, sintel_final=552, kitti2015=200)   # pairs of the real test splits
+
+def submission_datasets(submit:str, # comma-separated subset of `SUBMISSIONS`
+                        sintel_root=None, # folder holding Sintel/ (test/{clean,final})
+                        kitti_root=None # folder holding KittiFlow/ (testing/image_2)
+                       ) -> dict: # 'sintel_clean', 'sintel_final', 'kitti2015' -> test dataset (no ground truth)
+    "The test splits to write uploads for, each root checked before any work."
+    names = [s.strip() for s in str(submit).split(',') if s.strip()]
+    if not names or any(s not in SUBMISSIONS for s in names):
+        raise ValueError(f"--submit {submit}: expected a comma-separated subset of {','.join(SUBMISSIONS)}")
+    roots, ds = dict(sintel=sintel_root, kitti=kitti_root), {}
+    for s in names:
+        if roots[s] is None: raise ValueError(f"--submit {s} needs --{s}_root (the folder holding the test split)")
+    if 'sintel' in names:
+        for p in ('clean', 'final'): ds[f'sintel_{p}'] = mdata.Sintel(sintel_root, split='test', pass_name=p)
+    if 'kitti' in names: ds['kitti2015'] = mdata.KittiFlow2015(kitti_root, split='test')
+    return ds
+
+def submission_file(name:str, # a key of `submission_datasets`
+                    ds, # its dataset
+                    i:int, # a pair index
+                    out # the upload folder
+                   ) -> Path:
+    "Where pair `i`'s flow goes: `out/<pass>/<scene>/frame_XXXX.flo` (Sintel) or `out/flow/XXXXXX_10.png` (KITTI)."
+    first = Path(mdata.sample_files(ds, i)[0])                                 # the pair's first frame
+    if name == 'kitti2015': return Path(out) / 'flow' / first.name
+    return Path(out) / name.removeprefix('sintel_') / first.parent.name / f'{first.stem}.flo'
+
+# %% ../nbs/11_evaluate.ipynb #c7e0842e
+def write_flow_file(path:Path, # a `.flo` or KITTI `.png` path (folders created)
+                    flow:Tensor # 2×H×W flow in pixels
+                   ):
+    "Write a flow in the format its file name says; a KITTI PNG gets every pixel valid, clipped to ±512 px."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arr = flow.permute(1, 2, 0).numpy()
+    if path.suffix == '.png': write_kitti_flow(path, arr.clip(-KITTI_MAX, KITTI_MAX))
+    else: write_flo(path, arr)
+
+@torch.no_grad()
+def write_submission(model, # an `MCJEPA` (or anything with `estimate_flow`)
+                     name:str, # a key of `submission_datasets` (it names the files)
+                     ds, # the test split
+                     out, # the upload folder
+                     batch_size:int=4, # pairs per forward pass
+                     max_samples:int|None=None, # write only the first pairs
+                     log_every:int=50, # a progress line every this many pairs (and at the end)
+                     log=print # where the progress lines go
+                    ) -> list: # the files written, in the dataset's order
+    "Estimate the flow of every pair of a test split and write it where the server's upload wants it."
+    dev, files = model_device(model), []
+    n = len(ds) if max_samples is None else min(max_samples, len(ds))
+    for b in sample_batches(ds, batch_size, max_samples):
+        for flow in model.estimate_flow(b['img1'].to(dev), b['img2'].to(dev)).float().cpu():
+            files.append(submission_file(name, ds, len(files), out))
+            write_flow_file(files[-1], flow)
+            if len(files) % log_every == 0 or len(files) == n: log(f"{name}: {len(files)}/{n} pairs written")
+    if n != OFFICIAL_TEST_PAIRS[name]:
+        log(f"{name}: note: {n} pairs, the real test split has {OFFICIAL_TEST_PAIRS[name]}: not a full upload")
+    return files
+
+# %% ../nbs/11_evaluate.ipynb #a46a6ff6
+def submit_main(submit:str, submit_out, # `main`'s --submit and --submit_out
+                checkpoint=None, preset:str='tiny', seed:int=0, device=None, # the model, as for `eval_model`
+                sintel_root=None, kitti_root=None, # the data roots
+                overwrite:bool=False, # replace files in a non-empty --submit_out
+                max_samples:int|None=None # write only the first pairs of every split
+               ) -> dict: # split name -> files written
+    "`python -m mcjepa.evaluate --submit ...`: write the test-server uploads (bad input: exit status 2)."
+    try:
+        out = check_output_folder(submit_out, overwrite, flag='--submit_out')
+        dss = submission_datasets(submit, sintel_root, kitti_root)
+        model = eval_model(checkpoint, preset, seed, device)
+    except (ValueError, OSError) as e:
+        print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    files = {name: write_submission(model, name, ds, out, max_samples=max_samples) for name, ds in dss.items()}
+    print(f"wrote {sum(map(len, files.values()))} flow files into {out}")
+    return files

@@ -130,6 +130,7 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
                 flow_clip_value:float=FLOW_CLIP['mc-jepa'], # Table 6: 128 MC-JEPA, 256 M-JEPA
                 shared_decoder:bool=True, # one estimator decoder for every level
                 layer_norm:bool=True, # LayerNorm in the estimator (Table 3)
+                estimator_l2:bool=False, # l2-normalise the input of the estimator's last convs (Table 3 'l2')
                 with_ssl:bool=True, # MC-JEPA (True) or M-JEPA (False)
                 expander_dims:tuple|str=(8192, 8192, 8192), # Table 6
                 expander_norm:str='bn', # 'bn' (VICReg) or 'ln' (VICRegL)
@@ -143,7 +144,7 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
         raise ValueError(f"unknown vicreg_preset {vicreg_preset!r}, expected one of {list(VICREG_COEFFS)}")
     enc = create_encoder(encoder, drop_path_rate=drop_path_rate)
     est = FlowEstimator(enc.channels, enc.strides, width_factor=width_factor, shared_decoder=shared_decoder,
-                        layer_norm=layer_norm, flow_clip_value=flow_clip_value)
+                        layer_norm=layer_norm, flow_clip_value=flow_clip_value, l2=estimator_l2)
     exp = Expander(enc.embed_dim, expander_dims, expander_norm) if with_ssl else None
     return MCJEPA(enc, est, MJEPALoss(**flow_loss_kwargs), exp, flow_alpha=flow_alpha, flow_coeff=flow_coeff,
                   vicreg_coeffs=VICREG_COEFFS[vicreg_preset])
