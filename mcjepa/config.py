@@ -42,6 +42,10 @@ class TrainConfig:
     kitti2015_root:str|None = None # KITTI 2015 flow (train/val + multiview)
     kitti_raw_root:str|None = None # KITTI raw sequences
     hd1k_root:str|None = None # HD1K root
+    video_root:str|None = None # your videos and frame folders (`VideoFolder`): flow pairs, with or without Table 7
+    video_repeat:int = 1 # repetition of the video pairs in the mixture (as Table 7's column)
+    video_size:tuple|None = None # crop of the video pairs (H, W); None: flyingx_size
+    image_root:str|None = None # any folder tree of images (`ImageTree`): VICReg's images in place of ImageNet
     num_workers:int = 8 # data-loading processes per training process
     # --- optimisation (Table 6 'optimization', App. A)
     epochs:int = 100 # passes over the image data (M-JEPA: over the flow data)
@@ -125,6 +129,7 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     image_size=(lambda v: v >= 32 and v % 32 == 0, "a multiple of 32"), min_scale_crops=_FRACTION,
     max_scale_crops=_FRACTION, sintel_size=_SIZE, kitti_size=_SIZE, flyingx_size=_SIZE, flow_size=_SIZE,
     embedded_images=_at_least(1), embedded_pairs=_at_least(1), val_pairs=_at_least(1), num_workers=_at_least(0),
+    video_size=_SIZE, video_repeat=_at_least(1),
     epochs=_at_least(1), warmup_epochs=_at_least(0),
     batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
     flow_batch_size=_at_least(1), lr=_FRACTION, end_lr=_END_LR, weight_decay=_at_least(0),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_datasets.ipynb #8ced75a4
 from __future__ import annotations
-import functools, math, os, re, warnings
+import bisect, functools, math, os, re, warnings
 from pathlib import Path
 from glob import glob
 import numpy as np
@@ -22,9 +22,9 @@ from .scenes import EmbeddedFlowPairs, _check_index
 __all__ = ['LAYOUTS', 'IMAGE_EXTS', 'VIDEO_EXTS', 'TABLE6_RES', 'TABLE7', 'MIXTURE_ROOTS', 'TRAIN_ROOTS', 'layout_error',
            'find_root', 'pair_sample', 'load_mask', 'sample_files', 'reads_files', 'FlyingChairs', 'FlyingThings3D',
            'Sintel', 'KittiFlow2015', 'KittiFlow2012', 'HD1K', 'natural_key', 'FramePairs', 'SintelRaw', 'KittiRaw',
-           'KittiMultiview', 'VideoPairs', 'ImageNet', 'VOCSegmentation', 'cityscapes_train_ids', 'Cityscapes',
-           'ADE20k', 'DAVIS2017', 'scaled_res', 'FlowAugment', 'MixtureSampler', 'FlowMixture', 'flow_mixture',
-           'table7_mixture']
+           'KittiMultiview', 'VideoPairs', 'VideoFolder', 'ImageNet', 'ImageTree', 'VOCSegmentation',
+           'cityscapes_train_ids', 'Cityscapes', 'ADE20k', 'DAVIS2017', 'scaled_res', 'FlowAugment', 'MixtureSampler',
+           'FlowMixture', 'flow_mixture', 'table7_mixture']
 
 # %% ../nbs/07_datasets.ipynb #e02f27f5
 LAYOUTS = {
@@ -52,6 +52,9 @@ LAYOUTS = {
                   "one per sequence",
     'SintelRaw': "<scene>/<frame>.png: one folder of frames per scene of the Sintel movie",
     'VideoPairs': "a video file (.mp4, .avi, .mov, .mkv, .webm) or a folder of video files",
+    'VideoFolder': "any folder tree of your videos (.mp4, .avi, .mov, .mkv, .webm) and/or folders of frames "
+                   "(.png, .jpg, .jpeg, .ppm, .bmp; natural order: 2 before 10)",
+    'ImageTree': "any folder tree of images (.jpg, .jpeg, .png, .ppm, .bmp, .pgm, .tif, .tiff, .webp), no labels",
     'ImageNet': "<split>/<class>/<image>.JPEG, e.g. train/n01440764/n01440764_10026.JPEG (torchvision ImageFolder)",
     'VOCSegmentation': "VOCdevkit/VOC2012/{JPEGImages/<id>.jpg, SegmentationClass/<id>.png, "
                        "ImageSets/Segmentation/<split>.txt}",
@@ -453,6 +456,36 @@ def __getitem__(self:VideoPairs, i):
     a, b = self.frames(v, [self.pts[v][t], self.pts[v][t + self.step]])
     return self._finish(pair_sample(a, b))
 
+# %% ../nbs/07_datasets.ipynb #2d277e26
+class VideoFolder(_Base):
+    "Flow pairs of every readable video and every folder of frames under `root` (recursive, natural order)."
+    def __init__(self, root, # a folder tree of videos and/or frame folders
+                 step:int=1, # pair frame t with frame t+step
+                 transform=None # applied to the sample dict
+                ):
+        self.root, self.transform, self.unreadable = Path(root), transform, []
+        if not self.root.is_dir(): raise layout_error('VideoFolder', self.root, 'does not exist (data root)')
+        videos = sorted((p for p in self.root.rglob('*') if p.suffix.lower() in VIDEO_EXTS and p.is_file()),
+                        key=natural_key)
+        self.parts = [v for v in (self.open_video(p, step) for p in videos) if v is not None and len(v)]
+        try: self.parts.append(FramePairs(self.root, step))
+        except FileNotFoundError: pass                                  # no frame folder: videos only
+        if not self.parts:
+            raise layout_error('VideoFolder', self.root, f"holds no readable video ({', '.join(VIDEO_EXTS)}) and no "
+                                                         f"folder of {step + 1}+ frames ({', '.join(IMAGE_EXTS)})")
+        self.ends = np.cumsum([len(v) for v in self.parts]).tolist()
+    def open_video(self, path:Path, step:int) -> VideoPairs|None:
+        "The pairs of one video, or None (with a warning naming it) if PyAV cannot read it."
+        try: return VideoPairs(path, step)
+        except ValueError as e:
+            warnings.warn(f"VideoFolder: skipping an unreadable video: {e}")
+            self.unreadable.append(str(path))
+    def __len__(self): return self.ends[-1]
+    def __getitem__(self, i):
+        i = _check_index(i, len(self))
+        k = bisect.bisect_right(self.ends, i)
+        return self._finish(self.parts[k][i - (self.ends[k - 1] if k else 0)])
+
 # %% ../nbs/07_datasets.ipynb #044b6af8
 class ImageNet(_Base):
     "ImageNet (or any ImageFolder tree) as `{'img', 'label'}` samples."
@@ -473,6 +506,22 @@ class ImageNet(_Base):
     def __getitem__(self, i):
         img, y = self.tv[i]
         return self._finish(dict(img=image_to_tensor(img), label=y))
+
+# %% ../nbs/07_datasets.ipynb #fbb7cf8f
+class ImageTree(_Base):
+    "Every image under `root` (recursive, natural order, no labels) as `{'img'}` samples."
+    def __init__(self, root, # any folder tree of images
+                 exts:tuple=('.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp'), # looked for
+                 transform=None # applied to the sample dict
+                ):
+        self.root, self.transform = Path(root), transform
+        if not self.root.is_dir(): raise layout_error('ImageTree', self.root, 'does not exist (data root)')
+        self.images = sorted((p for p in self.root.rglob('*') if p.suffix.lower() in exts and p.is_file()),
+                             key=natural_key)
+        if not self.images: raise layout_error('ImageTree', self.root, f"holds no image ({', '.join(exts)})")
+    def __len__(self): return len(self.images)
+    @reads_files
+    def __getitem__(self, i): return self._finish(dict(img=read_image(self.images[_check_index(i, len(self))])))
 
 # %% ../nbs/07_datasets.ipynb #7e88c9de
 class VOCSegmentation(_Base):

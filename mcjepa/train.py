@@ -33,10 +33,10 @@ from . import data as mdata
 
 # %% auto #0
 __all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'NONE_FLAG', 'WarmupCosine', 'group_hparams',
-           'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots', 'image_dataset',
+           'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots', 'image_dataset', 'video_pairs',
            'flow_datasets', 'steps_per_epoch', 'make_optimizer', 'validation_pairs', 'flow_epe', 'flow_picture',
-           'RunLog', 'make_accelerator', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
-           'prepare_run', 'train', 'cli', 'shut_down', 'main']
+           'RunLog', 'make_accelerator', 'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out',
+           'check_run', 'resume_config', 'prepare_run', 'train', 'cli', 'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -183,24 +183,35 @@ FLOW_ROOTS = ('chairs_root', 'things_root', 'sintel_root', 'sintel_raw_root', 'k
 
 def check_roots(cfg:TrainConfig):
     "Every dataset root given must be an existing folder."
-    for k in ('imagenet_root',) + FLOW_ROOTS:
+    for k in ('imagenet_root', 'image_root', 'video_root') + FLOW_ROOTS:
         root = getattr(cfg, k)
         if root is not None and not Path(root).is_dir():
             raise FileNotFoundError(f"--{k} {root}: no such folder (expected the dataset's root folder)")
 
 def image_dataset(cfg:TrainConfig) -> Dataset|None:
-    "The image set for VICReg: ImageNet's train folder if a root is given, else the embedded images."
+    "The image set for VICReg: `--image_root`'s images, ImageNet's train folder, else the embedded images."
     if not cfg.with_ssl: return None
+    if cfg.image_root and cfg.imagenet_root:
+        raise ValueError("--image_root and --imagenet_root are two image sets: give one of them")
+    if cfg.image_root: return mdata.ImageTree(cfg.image_root)
     if cfg.imagenet_root: return mdata.ImageNet(cfg.imagenet_root, split='train')
     size = (cfg.image_size, cfg.image_size)
     return scenes.EmbeddedImages(cfg.embedded_images, size=size, seed=cfg.seed, split='train')
 
+# %% ../nbs/10_train.ipynb #9bfabb35
+def video_pairs(cfg:TrainConfig) -> Dataset:
+    "The flow pairs of `--video_root` (`VideoFolder`), cropped to `video_size` (default: `flyingx_size`)."
+    return mdata.VideoFolder(cfg.video_root, transform=mdata.FlowAugment(tuple(cfg.video_size or cfg.flyingx_size)))
+
 def flow_datasets(cfg:TrainConfig) -> tuple:
-    "(datasets, weights, names) of the flow mixture: Table 7 from the given roots, else the embedded pairs."
+    "(datasets, weights, names) of the flow mixture: Table 7 from the given roots and the videos, else embedded pairs."
     roots = {k: getattr(cfg, k) for k in FLOW_ROOTS if getattr(cfg, k)}
-    if roots:
-        sizes = dict(sintel=cfg.sintel_size, kitti=cfg.kitti_size, flyingx=cfg.flyingx_size)
-        return mdata.table7_mixture(sizes=sizes, **roots)
+    sizes = dict(sintel=cfg.sintel_size, kitti=cfg.kitti_size, flyingx=cfg.flyingx_size)
+    datasets, weights, names = mdata.table7_mixture(sizes=sizes, **roots) if roots else ([], [], [])
+    if cfg.video_root:
+        videos = video_pairs(cfg)
+        datasets, weights, names = [*datasets, videos], [*weights, len(videos) * cfg.video_repeat], [*names, 'videos']
+    if datasets: return datasets, weights, names
     ds = scenes.EmbeddedFlowPairs(cfg.embedded_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=0)
     return [ds], [len(ds)], ['embedded']
 
@@ -340,6 +351,37 @@ def make_accelerator(cfg:TrainConfig) -> Accelerator:
     ddp = DistributedDataParallelKwargs(find_unused_parameters=True)  # a step may skip one task
     return Accelerator(cpu=cpu, mixed_precision=cfg.mixed_precision, kwargs_handlers=[ddp])
 
+# %% ../nbs/10_train.ipynb #a6308afe
+class GatheredBatchNorm(torch.nn.BatchNorm1d):
+    "A BatchNorm (any input `N×C×…`) whose training statistics are the global batch's, gathered from every process."
+    def _check_input_dim(self, x:Tensor):
+        if x.ndim < 2: raise ValueError(f"expected an N×C×… input, got {x.ndim}D")
+    def forward(self, x:Tensor) -> Tensor:
+        if not self.training or not torch.distributed.is_initialized(): return super().forward(x)
+        dims, shape = [0, *range(2, x.ndim)], (1, -1) + (1,) * (x.ndim - 2)
+        n = gather(torch.tensor([[float(x.numel() // x.shape[1])]])).sum()       # `gather`: chapter 05's all-gather
+        mean = gather(x.sum(dims)[None]).sum(0) / n
+        var = gather(((x - mean.view(shape)) ** 2).sum(dims)[None]).sum(0) / n
+        if self.track_running_stats:
+            with torch.no_grad():
+                self.num_batches_tracked.add_(1)
+                m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+                self.running_mean.lerp_(mean, m)
+                self.running_var.lerp_(var * n / (n - 1), m)
+        y = (x - mean.view(shape)) * torch.rsqrt(var.view(shape) + self.eps)
+        return y * self.weight.view(shape) + self.bias.view(shape) if self.affine else y
+
+def sync_batchnorm(model:torch.nn.Module, # the model, before Accelerate prepares it
+                   world:int, # number of processes
+                   cpu:bool # the processes run on CPU (torch's SyncBatchNorm needs GPUs)
+                  ) -> torch.nn.Module:
+    "Every BatchNorm of `model` synchronised across processes when `world` > 1 (parameters and buffers kept)."
+    if world == 1: return model
+    model = torch.nn.SyncBatchNorm.convert_sync_batchnorm(model)
+    for m in model.modules():
+        if cpu and type(m) is torch.nn.SyncBatchNorm: m.__class__ = GatheredBatchNorm  # the same module, on CPU
+    return model
+
 # %% ../nbs/10_train.ipynb #2df76b68
 class Trainer:
     "A training run: `Trainer(cfg, out).fit()`; `resume` continues from a checkpoint."
@@ -364,12 +406,13 @@ class Trainer:
                                   cfg.seed, self.rank, self.world, plan=self.plan)
         opt = make_optimizer(model, cfg)
         self.step, self.info = 0, dict(skipped=0, bad_samples=0, wall_time=0., epe_start=None)
+        self.info['unreadable_files'] = sum(len(getattr(ds, 'unreadable', ())) for ds in flows)
         if resume is not None: self._restore(read_checkpoint(resume, RESUME_KEYS), model, opt, resume)
         else: torch.manual_seed(derive_seed(cfg.seed, 5, self.rank))  # per-process stream for drop-path etc.
         if cfg.stop_step is not None and cfg.stop_step <= self.step:
             raise ValueError(f"--stop_step {cfg.stop_step}: the run is already at step {self.step} "
                              "(pass a later --stop_step, or --stop_step none to train to the end)")
-        self.model, self.opt = acc.prepare(model, opt)
+        self.model, self.opt = acc.prepare(sync_batchnorm(model, self.world, acc.device.type == 'cpu'), opt)
         self._open_folder(resume)                   # only now: bad data roots or layouts have raised by here
         self.val = validation_pairs(cfg) if self.main else None
         self.log = RunLog(self.out if self.main else None, self.step, cfg.tensorboard, cfg.log_every, self.total)
