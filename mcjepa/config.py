@@ -12,17 +12,18 @@ import torch
 from fastcore.script import str2bool
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
 from .model import build_model, STRATEGIES, MCJEPA
+from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['FIELD_RULES', 'PRESETS', 'TrainConfig', 'field_type', 'coerce_field', 'with_overrides', 'get_config', 'make_model',
+__all__ = ['FIELD_RULES', 'PRESETS', 'DataConfig', 'OptimConfig', 'ScheduleConfig', 'ArchConfig', 'LossConfig', 'RunConfig',
+           'TrainConfig', 'field_docs', 'field_type', 'coerce_field', 'with_overrides', 'get_config', 'make_model',
            'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'param_hash', 'config_from_checkpoint',
            'read_checkpoint', 'checkpoint_config', 'load_weights', 'load_model', 'random_model']
 
-# %% ../nbs/09_config.ipynb #38a2384a
+# %% ../nbs/09_config.ipynb #537d9d20
 @dataclass(frozen=True)
-class TrainConfig:
-    "Every field of a training run; the defaults are MC-JEPA's recipe (Tables 6–8)."
-    # --- data (Table 6 'data', Table 7)
+class DataConfig:
+    "The data of a run: resolutions, dataset roots, your own videos and images (Table 6 'data', Table 7)."
     image_size:int|None = 224 # ImageNet res.: side of the two VICReg views
     min_scale_crops:float|None = 0.08 # RandomResizedCrop smallest area
     max_scale_crops:float|None = 1. # RandomResizedCrop largest area
@@ -47,7 +48,11 @@ class TrainConfig:
     video_size:tuple|None = None # crop of the video pairs (H, W); None: flyingx_size
     image_root:str|None = None # any folder tree of images (`ImageTree`): VICReg's images in place of ImageNet
     num_workers:int = 8 # data-loading processes per training process
-    # --- optimisation (Table 6 'optimization', App. A)
+
+# %% ../nbs/09_config.ipynb #ccbe78e5
+@dataclass(frozen=True)
+class OptimConfig:
+    "The optimiser, its schedule and the run's numerics (Table 6 'optimization', App. A)."
     epochs:int = 100 # passes over the image data (M-JEPA: over the flow data)
     warmup_epochs:int = 10 # linear warm-up from 0
     batch_size:int|None = 384 # global image batch (all processes together)
@@ -64,12 +69,20 @@ class TrainConfig:
     cpu:bool = False # force CPU even where a GPU is present
     seed:int = 0 # every random choice of the run derives from it
     num_threads:int|None = None # torch CPU threads per process (None: torch's default)
-    # --- multi-task schedule (§4.3, Table 5, Table 11)
+
+# %% ../nbs/09_config.ipynb #36914655
+@dataclass(frozen=True)
+class ScheduleConfig:
+    "When each task trains (§4.3, Table 5, Table 11)."
     strategy:str = 'combined' # Table 5 strategy, one of `mcjepa.model.STRATEGIES`
     flow_start_epoch:int = 10 # epoch at which flow training starts
     vc_warmup_epochs:int = 1 # epochs training only the variance-covariance criteria (Table 11)
     occlusion_start_epoch:int = 0 # flow losses use the occlusion masks from this epoch on (before: all pixels)
-    # --- architecture (Table 6 'architecture', Table 3)
+
+# %% ../nbs/09_config.ipynb #047a2183
+@dataclass(frozen=True)
+class ArchConfig:
+    "The model: encoder, estimator, expander (Table 6 'architecture', Table 3)."
     encoder:str = 'convnext_tiny' # `create_encoder` name
     drop_path_rate:float = 0.1 # stochastic depth of the encoder (layer scale is always 0, Table 6)
     width_factor:float = 2 # estimator width factor C (Table 3)
@@ -79,7 +92,11 @@ class TrainConfig:
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)
-    # --- losses (Table 6 'flow', Table 8)
+
+# %% ../nbs/09_config.ipynb #be2245fe
+@dataclass(frozen=True)
+class LossConfig:
+    "The objective's weights (Table 6 'flow', Table 8)."
     flow_alpha:float = FLOW_ALPHA['mc-jepa'] # α of Eq. 7
     flow_coeff:float = 1. # flow_coeff
     flow_clip_value:float = FLOW_CLIP['mc-jepa'] # clip of the estimated flow (pixels)
@@ -92,7 +109,11 @@ class TrainConfig:
     inv_coeff:float = 1. # VICReg invariance (Table 8 'Expander output')
     var_coeff:float = 25. # VICReg variance
     cov_coeff:float = 1. # VICReg covariance
-    # --- bookkeeping
+
+# %% ../nbs/09_config.ipynb #3bba34c5
+@dataclass(frozen=True)
+class RunConfig:
+    "Logs, validation, checkpoints and stopping."
     log_every:int = 50 # print a log line every N steps (the CSV and TensorBoard get every step)
     val_every:int = 1000 # validation EPE and a flow picture every N steps
     checkpoint_every:int = 1000 # atomic checkpoint every N steps (and at the end)
@@ -101,7 +122,21 @@ class TrainConfig:
     tensorboard:bool = True # write TensorBoard events next to the CSV log
     progress:bool = True # show a progress bar
 
+# %% ../nbs/09_config.ipynb #8e065359
+@dataclass(frozen=True)
+class TrainConfig(RunConfig, LossConfig, ArchConfig, ScheduleConfig, OptimConfig, DataConfig):
+    "Every field of a training run; the defaults are MC-JEPA's recipe (Tables 6–8)."
     def __post_init__(self): _validate(self)
+
+# %% ../nbs/09_config.ipynb #ead9894a
+def field_docs(cls:type|None=None # a configuration dataclass (default: `TrainConfig`)
+              ) -> dict: # field name -> its help text
+    "Each field's help, read by `docments` from the comment in the group that declares it."
+    cls = cls or TrainConfig
+    docs = {}
+    for group in reversed(cls.__mro__[:-1]):
+        docs.update({k: v for k, v in docments(group).items() if k != 'return' and v})
+    return {f.name: docs.get(f.name) for f in fields(cls)}
 
 # %% ../nbs/09_config.ipynb #b6f6b82a
 @functools.cache

@@ -12,7 +12,6 @@ import torch
 from torch import Tensor
 from torch.utils.data import Dataset, DataLoader
 from fastcore.basics import patch
-from fastcore.docments import docments
 from fastcore.script import call_parse, Param
 from fastprogress.fastprogress import progress_bar
 with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecation warning
@@ -26,7 +25,7 @@ from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, l
 from .model import plan_step, MCJEPA
 from .config import (TrainConfig, PRESETS, get_config, with_overrides, config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
-                           param_hash, read_checkpoint, checkpoint_config, load_weights)
+                           param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs)
 from . import scenes
 from .vicreg import VICRegViews, gather
 from . import data as mdata
@@ -721,7 +720,7 @@ def _flag_type(name:str):
 
 def _config_flags(func):
     "Give `func` a `__signature__` with one keyword per `TrainConfig` field (for `call_parse`)."
-    P, docs = inspect.Parameter, docments(TrainConfig)
+    P, docs = inspect.Parameter, field_docs()
     flag = lambda name, help, typ, **kw: P(name, P.KEYWORD_ONLY, default=None, annotation=Param(help, typ, **kw))
     ps = [flag('preset', "training preset (default: tiny)", str, choices=list(PRESETS)),
           flag('out', "run folder (default: runs/<preset>)", str),
@@ -741,6 +740,12 @@ def shut_down():
     "Destroy the process group if one was started (Accelerate's `end_training` does the same)."
     if torch.distributed.is_available() and torch.distributed.is_initialized(): PartialState().destroy_process_group()
 
+def _exit_now(status:int):
+    "End a process of a multi-process run without the interpreter's teardown (its C++ threads can abort it)."
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
 @call_parse
 @_config_flags
 def main(**flags):
@@ -755,8 +760,10 @@ def main(**flags):
         try: summary = trainer.fit()
         except RunStopped as e: error, status = str(e), 1
         del trainer            # its DDP model holds the process group: freed before the group is destroyed
+    several = torch.distributed.is_available() and torch.distributed.is_initialized()
     gc.collect()
     shut_down()
+    if error is not None: print(f"mcjepa.train: error: {error}", file=sys.stderr)
+    if several: _exit_now(status)
     if error is None: return summary
-    print(f"mcjepa.train: error: {error}", file=sys.stderr)
     sys.exit(status)
