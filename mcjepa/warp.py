@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['pixel_grid', 'warp', 'correlation']
+__all__ = ['WARP_MODES', 'pixel_grid', 'warp', 'correlation']
 
 # %% ../nbs/02_warp_corr.ipynb #9b070125
 def _check_flow(x:Tensor, flow:Tensor):
@@ -31,17 +31,21 @@ def pixel_grid(h:int, # height of the map
     return torch.stack([xs, ys])[None]
 
 # %% ../nbs/02_warp_corr.ipynb #5d07e74f
+WARP_MODES = ('bilinear', 'bicubic')  # interpolations `warp` accepts
+
 def warp(x:Tensor,                   # B×C×H×W map to sample from (features, image or flow)
          flow:Tensor,                # B×2×H×W flow (u right, v down) in pixels of this map
          padding_mode:str='border',  # `grid_sample` padding: 'border' for features/images, 'zeros' for flows
+         mode:str='bilinear',        # interpolation, one of `WARP_MODES`; 'bicubic' is C¹ at whole pixels
         ) -> tuple[Tensor, Tensor]:  # (warped B×C×H×W, valid B×1×H×W in {0,1}, no grad)
-    "Backward warp `warped(p) = x(p + flow(p))` (bilinear), and the mask of `p + flow(p)` inside the frame."
+    "Backward warp `warped(p) = x(p + flow(p))` (bilinear or bicubic), and the mask of `p + flow(p)` inside the frame."
     _check_flow(x, flow)
+    if mode not in WARP_MODES: raise ValueError(f"warp: mode={mode!r}, expected one of {WARP_MODES}")
     h, w = x.shape[-2:]
     pos = pixel_grid(h, w, flow.device, flow.dtype) + flow               # B×2×H×W sampling positions
     grid = torch.stack([2 * pos[:, 0] / max(w - 1, 1) - 1,             # align_corners=True: 0 ↦ -1, W-1 ↦ +1
                         2 * pos[:, 1] / max(h - 1, 1) - 1], dim=-1)     # B×H×W×2, (x, y) order
-    warped = F.grid_sample(x, grid.to(x.dtype), mode='bilinear', padding_mode=padding_mode, align_corners=True)
+    warped = F.grid_sample(x, grid.to(x.dtype), mode=mode, padding_mode=padding_mode, align_corners=True)
     with torch.no_grad():
         valid = (pos[:, 0] >= 0) & (pos[:, 0] <= w - 1) & (pos[:, 1] >= 0) & (pos[:, 1] <= h - 1)
     return warped, valid[:, None].to(x.dtype)
