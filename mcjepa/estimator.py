@@ -11,7 +11,7 @@ from torch import Tensor
 from timm.layers import LayerNorm2d
 from fastcore.basics import patch
 from .core import resize_flow, FLOW_CLIP
-from .warp import warp, correlation
+from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
 __all__ = ['conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'FlowEstimator', 'estimate_both']
@@ -88,6 +88,27 @@ def upsample_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map
     "Bilinear resize of a flow with its values rescaled; the identity when the size does not change."
     return flow if tuple(flow.shape[-2:]) == tuple(size) else resize_flow(flow, tuple(size))
 
+# %% ../nbs/03_estimator.ipynb #642d856f
+def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level) -> int:
+    "Raise a clear `ValueError` for arguments `FlowEstimator` cannot use; return the output level as an index."
+    if len(channels) != len(strides) or not channels:
+        raise ValueError(f"FlowEstimator: need one stride per level, got {len(channels)} channels "
+                         f"and {len(strides)} strides")
+    if any(a % b for a, b in zip(strides, strides[1:])):
+        raise ValueError(f"FlowEstimator: strides {strides} must be coarse → fine, each dividing the previous")
+    if output_scale is not None and not output_scale > 0:
+        raise ValueError(f"FlowEstimator: output_scale={output_scale}, expected None or a number > 0")
+    if head_init_std is not None and not head_init_std >= 0:
+        raise ValueError(f"FlowEstimator: head_init_std={head_init_std}, expected None or a number ≥ 0")
+    if warp_mode not in WARP_MODES:
+        raise ValueError(f"FlowEstimator: warp_mode={warp_mode!r}, expected one of {WARP_MODES}")
+    n = len(channels)
+    if output_level is None: return n - 1
+    if isinstance(output_level, bool) or not isinstance(output_level, int) or not 0 <= output_level < n:
+        raise ValueError(f"FlowEstimator: output_level={output_level!r}, expected None or a level index "
+                         f"0..{n - 1} (coarse → fine; strides {list(strides)})")
+    return output_level
+
 # %% ../nbs/03_estimator.ipynb #23122ae9
 class FlowEstimator(nn.Module):
     "Coarse-to-fine PWC flow estimator over a feature pyramid (M-JEPA, paper §3.1 and App. C)."
@@ -102,22 +123,41 @@ class FlowEstimator(nn.Module):
                  context:bool=True,                  # PWC-Net's dilated context network after the decoder
                  zero_flow_init:bool=True,           # last convs start at zero: the untrained flow is 0
                  l2:bool=False,                      # l2-normalise the input of every flow-predicting conv (Table 3)
+                 output_scale:float|None=None,       # heads output flow/output_scale in image px (PWC-Net: 20)
+                 head_init_std:float|None=None,      # normal init std of the flow heads; None: zero_flow_init
+                 warp_mode:str='bilinear',           # interpolation of the feature warp, one of `WARP_MODES`
+                 output_level:int|None=None,         # finest level (0-based) the decoder runs on; None: all
                 ):
         super().__init__()
-        if len(channels) != len(strides) or not channels:
-            raise ValueError(f"FlowEstimator: need one stride per level, got {len(channels)} channels "
-                             f"and {len(strides)} strides")
-        if any(a % b for a, b in zip(strides, strides[1:])):
-            raise ValueError(f"FlowEstimator: strides {strides} must be coarse → fine, each dividing the previous")
+        args = (output_scale, head_init_std, warp_mode, output_level)
+        self.output_level = _check_estimator_args(channels, strides, *args)
         self.channels, self.strides = list(channels), list(strides)
         self.flow_clip_value, self.radius = flow_clip_value, radius
-        self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels])
+        self.output_scale, self.warp_mode = output_scale, warp_mode
+        used = self.output_level + 1                                   # levels that run a decoder
+        self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels[:used]])
         cin = (2 * radius + 1) ** 2 + 2 * proj_dim + 2
-        n = 1 if shared_decoder else len(channels)
+        n = 1 if shared_decoder else used
         head = dict(width_factor=width_factor, layer_norm=layer_norm, zero_flow_init=zero_flow_init, l2=l2)
         self.decoders = nn.ModuleList([DenseDecoder(cin, **head) for _ in range(n)])
         dout = self.decoders[0].out_chans + 2
         self.contexts = nn.ModuleList([ContextNetwork(dout, **head) for _ in range(n)]) if context else None
+        if head_init_std is not None: self.init_heads(head_init_std)
+
+# %% ../nbs/03_estimator.ipynb #47e67cae
+@patch
+def flow_heads(self:FlowEstimator) -> list: # the `predict_flow` convs of the decoders and the context networks
+    "The convs that output flow."
+    return [d.predict_flow for d in self.decoders] + ([c.predict_flow for c in self.contexts] if self.contexts else [])
+
+@patch
+def init_heads(self:FlowEstimator,
+               std:float # std of the normal weights; the biases are set to 0
+              ):
+    "Re-initialise the flow-predicting convs: normal weights of `std`, zero bias."
+    for conv in self.flow_heads():
+        nn.init.normal_(conv.weight, std=std)
+        nn.init.zeros_(conv.bias)
 
 # %% ../nbs/03_estimator.ipynb #fe971e43
 @patch
@@ -132,6 +172,29 @@ def _check(self:FlowEstimator, feats1:list, feats2:list):
 
 # %% ../nbs/03_estimator.ipynb #9cb7b91b
 @patch
+def _refine(self:FlowEstimator,
+            l:int,                   # level index, coarse → fine
+            x1:Tensor, x2:Tensor,    # the level's features of frames t and t+1
+            flow:Tensor|None,        # the previous level's flow (its pixels), None at the coarsest level
+           ) -> Tensor:              # B×2×h_l×w_l flow in pixels of level l
+    "One level of Eq. 1: upsample, warp, correlate, add the decoder's and the context's residuals, clip."
+    if flow is None:
+        flow = x1.new_zeros(x1.shape[0], 2, *x1.shape[-2:])
+        x2w = x2                                                   # zero flow: nothing to warp
+    else:
+        flow = upsample_flow(flow, x1.shape[-2:])
+        x2w, _ = warp(x2, flow, mode=self.warp_mode)
+    i = 0 if len(self.decoders) == 1 else l
+    k = self.output_scale / self.strides[l] if self.output_scale else 1.   # level px per unit of the heads' output
+    x = torch.cat([correlation(x1, x2w, self.radius), self.proj[l](x1), self.proj[l](x2w), flow / k], 1)
+    residual, feats = self.decoders[i](x)
+    flow = flow + k * residual
+    if self.contexts is not None: flow = flow + k * self.contexts[i](feats, flow / k)
+    clip = self.flow_clip_value / self.strides[l]
+    return flow.clamp(-clip, clip)
+
+# %% ../nbs/03_estimator.ipynb #20ccbe77
+@patch
 def forward(self:FlowEstimator,
             feats1:list,         # pyramid of frame t, coarse → fine (B×channels[l]×h_l×w_l)
             feats2:list,         # pyramid of frame t+1, same shapes
@@ -141,20 +204,8 @@ def forward(self:FlowEstimator,
     self._check(feats1, feats2)
     flows, flow = [], None
     for l, (x1, x2) in enumerate(zip(feats1, feats2)):
-        if flow is None:
-            flow = x1.new_zeros(x1.shape[0], 2, *x1.shape[-2:])
-            x2w = x2                                               # zero flow: nothing to warp
-        else:
-            flow = upsample_flow(flow, x1.shape[-2:])
-            x2w, _ = warp(x2, flow)
-        i = 0 if len(self.decoders) == 1 else l
-        x = torch.cat([correlation(x1, x2w, self.radius), self.proj[l](x1), self.proj[l](x2w), flow], 1)
-        residual, feats = self.decoders[i](x)
-        flow = flow + residual
-        if self.contexts is not None: flow = flow + self.contexts[i](feats, flow)
-        clip = self.flow_clip_value / self.strides[l]
-        flow = flow.clamp(-clip, clip)
-        flows.append(flow)
+        if l <= self.output_level: flow = self._refine(l, x1, x2, flow)
+        flows.append(upsample_flow(flow, x1.shape[-2:]))          # finer than the output level: upsampled only
     return dict(flows=flows, flow=upsample_flow(flow, tuple(image_size)))
 
 # %% ../nbs/03_estimator.ipynb #b4acd4e0
