@@ -10,12 +10,12 @@ import torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, CYCLE_COEFF
-from .warp import warp
+from .warp import warp, WARP_MODES
 
 # %% auto #0
-__all__ = ['variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean', 'level_masks', 'feature_warp_error', 'reg_loss',
-           'ssim', 'photometric_error', 'rec_loss', 'edge_weights', 'smooth_loss', 'cycle_error', 'cycle_loss',
-           'pixels_as_samples', 'vc_loss', 'MJEPALoss']
+__all__ = ['REG_DETACH', 'REDUCTIONS', 'variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean', 'level_masks',
+           'feature_warp_error', 'reg_loss', 'ssim', 'photometric_error', 'rec_loss', 'edge_weights', 'smooth_loss',
+           'cycle_error', 'cycle_loss', 'pixels_as_samples', 'vc_loss', 'MJEPALoss']
 
 # %% ../nbs/04_flow_losses.ipynb #4b4a8698
 def _check_samples(x:Tensor, name:str):
@@ -96,26 +96,42 @@ def _check_pyramids(*pyrs, names):
             raise ValueError(f"{nm} must be a list of per-level tensors (coarse→fine), got {type(p).__name__}")
         if len(p) != n: raise ValueError(f"{nm} has {len(p)} levels, expected {n} like {names[0]}")
 
+def _check_choice(name:str, value, allowed:tuple):
+    if value not in allowed: raise ValueError(f"{name}={value!r}, expected one of {allowed}")
+
+REG_DETACH = ('none', 'target', 'features')  # stop-gradients of L_reg: none, through X_{t+1}, through both pyramids
+
 def feature_warp_error(x1:Tensor, # B×C×h×w features X_t at one level
                        x2:Tensor, # B×C×h×w features X_{t+1} at the same level
                        flow:Tensor, # B×2×h×w flow t→t+1 at that level (its pixels)
                        mask:Tensor|None=None, # B×1×h×w visible weights, or None
-                      )->Tensor: # scalar: masked mean of (X_t − warp(X_{t+1}, f))², channel mean
+                       chan_sum:bool=False, # True: ‖·‖² summed over channels (Eq. 2 literally); False: the mean
+                       detach:str='none', # one of `REG_DETACH`: 'target' (X_{t+1}) or 'features' (both) get no gradient
+                       mode:str='bilinear', # interpolation of the warp, one of `WARP_MODES`
+                      )->Tensor: # scalar: masked mean of (X_t − warp(X_{t+1}, f))², channel mean (or sum)
     "One level of Eq. 2"
     if x1.shape != x2.shape: raise ValueError(f"features {tuple(x1.shape)} and {tuple(x2.shape)} differ in shape")
-    x2w, _ = warp(x2, flow, padding_mode='border')
-    return masked_mean((x1 - x2w).pow(2), mask)
+    _check_choice('detach', detach, REG_DETACH)
+    if detach != 'none': x2 = x2.detach()
+    if detach == 'features': x1 = x1.detach()
+    x2w, _ = warp(x2, flow, padding_mode='border', mode=mode)
+    return masked_mean((x1 - x2w).pow(2), mask) * (x1.shape[1] if chan_sum else 1)
 
+# %% ../nbs/04_flow_losses.ipynb #631005b3
 def reg_loss(feats1:list, # X_t pyramid: B×C_l×h_l×w_l tensors, coarse→fine
              feats2:list, # X_{t+1} pyramid, same shapes
              flows:list, # per-level flows t→t+1 (B×2×h_l×w_l, pixels of level l), coarse→fine
              masks:list|None=None, # per-level visible weights (B×1×h_l×w_l) or None
              coeffs:list=TABLE8_FLOW, # c_l: Table 8 "Flow" column, L1..L6
+             chan_sum:bool=False, # sum over channels instead of the mean
+             detach:str='none', # stop-gradient, see `feature_warp_error`
+             mode:str='bilinear', # interpolation of the warps
             )->Tensor: # scalar Σ_l c_l · masked mean ‖X_t − warp(X_{t+1}, f)‖²/d
     "Eq. 2: multi-scale feature regression on visible pixels"
     _check_pyramids(feats1, feats2, flows, list(coeffs), names=['feats1', 'feats2', 'flows', 'coeffs'])
     masks = masks if masks is not None else [None] * len(feats1)
-    terms = [c * feature_warp_error(a, b, f, m) for a, b, f, m, c in zip(feats1, feats2, flows, masks, coeffs) if c]
+    levels = zip(feats1, feats2, flows, masks, coeffs)
+    terms = [c * feature_warp_error(a, b, f, m, chan_sum, detach, mode) for a, b, f, m, c in levels if c]
     return sum(terms, feats1[0].new_zeros(()))
 
 # %% ../nbs/04_flow_losses.ipynb #55099c6c
@@ -163,10 +179,11 @@ def rec_loss(img1:Tensor, # B×3×H×W I_t in [0,1]
              w_l1:float=0.15, # weight of l1
              w_l2:float=0.15, # weight of l2
              w_ssim:float=0.85, # weight of (1 − SSIM)/2
+             mode:str='bilinear', # interpolation of the warp ('bicubic': no one-sided gradient at whole-pixel flows)
             )->Tensor: # scalar: masked mean of d(I_t, warp(I_{t+1}, f))
     "Eq. 3: image reconstruction on visible pixels"
     _check_images(img1, img2, flow)
-    rec, _ = warp(img2, flow, padding_mode='border')
+    rec, _ = warp(img2, flow, padding_mode='border', mode=mode)
     return masked_mean(photometric_error(img1, rec, w_l1, w_l2, w_ssim), mask)
 
 # %% ../nbs/04_flow_losses.ipynb #05394cce
@@ -197,12 +214,14 @@ def cycle_error(x:Tensor, # B×C×h×w features X_t at one level
                 flow_fw:Tensor, # B×2×h×w flow t→t+1 at that level
                 flow_bw:Tensor, # B×2×h×w flow t+1→t at that level
                 mask:Tensor|None=None, # B×1×h×w visible weights of frame t, or None
-               )->Tensor: # scalar: masked mean of (X_t − warp(warp(X_t, b), f))², channel mean
+                chan_sum:bool=False, # sum over channels instead of the mean
+                mode:str='bilinear', # interpolation of the warps
+               )->Tensor: # scalar: masked mean of (X_t − warp(warp(X_t, b), f))², channel mean (or sum)
     "One level, one direction of Eq. 5"
     _check_flow_pair(flow_fw, flow_bw)
-    there, _ = warp(x, flow_bw, padding_mode='border')     # X_t carried onto the grid of t+1
-    back, _ = warp(there, flow_fw, padding_mode='border')  # ... and back onto the grid of t
-    return masked_mean((x - back).pow(2), mask)
+    there, _ = warp(x, flow_bw, padding_mode='border', mode=mode)     # X_t carried onto the grid of t+1
+    back, _ = warp(there, flow_fw, padding_mode='border', mode=mode)  # ... and back onto the grid of t
+    return masked_mean((x - back).pow(2), mask) * (x.shape[1] if chan_sum else 1)
 
 def cycle_loss(feats:list, # X_t pyramid, coarse→fine
                flows_fw:list, # per-level flows t→t+1 (pixels of each level)
@@ -210,12 +229,15 @@ def cycle_loss(feats:list, # X_t pyramid, coarse→fine
                masks:list|None=None, # per-level visible weights of frame t, or None
                coeffs:list=TABLE8_FLOW, # c_l: Table 8 "Flow" column
                cycle_coeff:float=CYCLE_COEFF['mc-jepa'], # `flow_cycle_consistency_coeff`: 0.2 MC-JEPA, 0.1 M-JEPA
+               chan_sum:bool=False, # sum over channels instead of the mean
+               mode:str='bilinear', # interpolation of the warps
               )->Tensor: # scalar: c_cycle Σ_l c_l · masked mean ‖X_t − warp(warp(X_t, b), f)‖²/d
     "Eq. 5 for X_t (call again with X_{t+1} and the flows swapped to symmetrise)"
     _check_pyramids(feats, flows_fw, flows_bw, list(coeffs), names=['feats', 'flows_fw', 'flows_bw', 'coeffs'])
     masks = masks if masks is not None else [None] * len(feats)
     levels = zip(feats, flows_fw, flows_bw, masks, coeffs)
-    return cycle_coeff * sum([c * cycle_error(x, f, b, m) for x, f, b, m, c in levels if c], feats[0].new_zeros(()))
+    terms = [c * cycle_error(x, f, b, m, chan_sum, mode) for x, f, b, m, c in levels if c]
+    return cycle_coeff * sum(terms, feats[0].new_zeros(()))
 
 # %% ../nbs/04_flow_losses.ipynb #2f16fff6
 def pixels_as_samples(x:Tensor, # B×C×h×w features
@@ -233,6 +255,7 @@ def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
             gamma:float=1., # target std γ
             eps:float=1e-4, # ε of the std
             max_samples:int|None=16384, # pixels sampled per level (None: all)
+            chan_sum:bool=False, # True: each level's terms times its channel count d (sums over the channels)
            )->Tensor: # scalar Σ_l v_l·variance_loss + k_l·covariance_loss
     "Eq. 6: variance-covariance regularisation of every level, pixels as samples"
     _check_pyramids(feats, list(var_coeffs), list(cov_coeffs), names=['feats', 'var_coeffs', 'cov_coeffs'])
@@ -240,9 +263,22 @@ def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
     for x, v, k in zip(feats, var_coeffs, cov_coeffs):
         if not (v or k): continue
         s = pixels_as_samples(x, max_samples)
-        if v: total = total + v * variance_loss(s, gamma, eps)
-        if k: total = total + k * covariance_loss(s)
+        d = s.shape[1] if chan_sum else 1
+        if v: total = total + v * d * variance_loss(s, gamma, eps)
+        if k: total = total + k * d * covariance_loss(s)
     return total
+
+# %% ../nbs/04_flow_losses.ipynb #2257f1c9
+REDUCTIONS = ('mean', 'sum')  # how L_reg, L_cycle and L_vc reduce over the channels
+
+def _check_loss_options(feat_reduction:str, vc_reduction:str, reg_detach:str, warp_mode:str, occ_min_visible:float):
+    "Raise a clear `ValueError` for an option of `MJEPALoss` out of its choices."
+    _check_choice('feat_reduction', feat_reduction, REDUCTIONS)
+    _check_choice('vc_reduction', vc_reduction, REDUCTIONS)
+    _check_choice('reg_detach', reg_detach, REG_DETACH)
+    _check_choice('warp_mode', warp_mode, WARP_MODES)
+    if not 0 <= occ_min_visible <= 1:
+        raise ValueError(f"occ_min_visible={occ_min_visible}, expected a fraction in [0, 1]")
 
 # %% ../nbs/04_flow_losses.ipynb #1df684ea
 class MJEPALoss(nn.Module):
@@ -263,24 +299,36 @@ class MJEPALoss(nn.Module):
                  use_occlusion:bool=True, # False: warm-up without occlusion masks (all pixels count)
                  occ_per_level:bool=False, # True: run the occlusion check on each level's flows, not downsampled
                  vc_max_samples:int|None=16384, # pixels sampled per level for L_vc
+                 reg_coeff:float=1., # weight of L_reg (the paper: 1)
+                 vc_coeff:float=1., # weight of L_vc (the paper: 1)
+                 feat_reduction:str='mean', # L_reg, L_cycle over the channels: 'mean' or 'sum' (‖·‖² of Eq. 2, 5)
+                 vc_reduction:str='mean', # L_vc over the channels: 'mean' (VICReg) or 'sum'
+                 reg_detach:str='none', # stop-gradient in L_reg, one of `REG_DETACH` ('none': the paper)
+                 warp_mode:str='bilinear', # interpolation of the losses' warps, one of `WARP_MODES`
+                 occ_min_visible:float=0., # a direction whose visible fraction is below this drops its masks (0: never)
                 ):
         super().__init__()
+        _check_loss_options(feat_reduction, vc_reduction, reg_detach, warp_mode, occ_min_visible)
         self.flow_coeffs, self.var_coeffs, self.cov_coeffs = list(flow_coeffs), list(var_coeffs), list(cov_coeffs)
         if not len(self.flow_coeffs) == len(self.var_coeffs) == len(self.cov_coeffs):
             raise ValueError(f"flow/var/cov coefficients must have one value per level, got "
                              f"{len(self.flow_coeffs)}, {len(self.var_coeffs)}, {len(self.cov_coeffs)}")
         self.cycle_coeff, self.lam = flow_cycle_consistency_coeff, flow_loss_smooth_factor
         self.rec_coeff, self.smooth_coeff = rec_coeff, smooth_coeff
-        self.w = dict(w_l1=w_l1, w_l2=w_l2, w_ssim=w_ssim)
+        self.w = dict(w_l1=w_l1, w_l2=w_l2, w_ssim=w_ssim, mode=warp_mode)
         self.alpha1, self.alpha2, self.use_occlusion, self.occ_per_level = alpha1, alpha2, use_occlusion, occ_per_level
-        self.vc_max_samples = vc_max_samples
+        self.vc_max_samples, self.reg_coeff, self.vc_coeff = vc_max_samples, reg_coeff, vc_coeff
+        self.feat_reduction, self.vc_reduction, self.reg_detach = feat_reduction, vc_reduction, reg_detach
+        self.warp_mode, self.occ_min_visible = warp_mode, occ_min_visible
 
 # %% ../nbs/04_flow_losses.ipynb #35eccfe3
 @patch
 def extra_repr(self:MJEPALoss):
     return (f"cycle={self.cycle_coeff}, lambda={self.lam}, flow_coeffs={self.flow_coeffs}, "
             f"var={self.var_coeffs}, cov={self.cov_coeffs}, rec={self.rec_coeff}{self.w}, "
-            f"smooth={self.smooth_coeff}, occlusion={self.use_occlusion}")
+            f"smooth={self.smooth_coeff}, occlusion={self.use_occlusion}, reg={self.reg_coeff}, vc={self.vc_coeff}, "
+            f"reductions={self.feat_reduction}/{self.vc_reduction}, reg_detach={self.reg_detach}, "
+            f"occ_min_visible={self.occ_min_visible}")
 
 # %% ../nbs/04_flow_losses.ipynb #568c271a
 @patch
@@ -298,16 +346,18 @@ def _check(self:MJEPALoss, feats1, feats2, out_fw, out_bw):
 
 @patch
 def _masks(self:MJEPALoss, out_fw, out_bw, sizes, use_occlusion:bool):
-    "Visible masks of frames t and t+1: full resolution, and per level; plus the occluded fraction for logging"
+    "Visible masks of frames t and t+1 (full resolution, per level), the occluded fraction, whether they were dropped"
     m1 = occlusion_mask(out_fw['flow'], out_bw['flow'], self.alpha1, self.alpha2)
     m2 = occlusion_mask(out_bw['flow'], out_fw['flow'], self.alpha1, self.alpha2)
     occ = 1 - (m1.mean() + m2.mean()) / 2
-    if not use_occlusion: return None, None, None, None, occ
+    if not use_occlusion: return None, None, None, None, occ, False
+    if self.occ_min_visible > 0 and min(m1.mean(), m2.mean()) < self.occ_min_visible:
+        return None, None, None, None, occ, True         # (nearly) all occluded: every pixel counts, rather than none
     if self.occ_per_level:
         lm1 = [occlusion_mask(f, b, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
         lm2 = [occlusion_mask(b, f, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
     else: lm1, lm2 = level_masks(m1, sizes), level_masks(m2, sizes)
-    return m1, m2, lm1, lm2, occ
+    return m1, m2, lm1, lm2, occ, False
 
 # %% ../nbs/04_flow_losses.ipynb #c68ed65c
 @patch
@@ -319,23 +369,26 @@ def forward(self:MJEPALoss,
             out_fw:dict, # estimator output t→t+1: dict(flows=[per level], flow=B×2×H×W)
             out_bw:dict, # estimator output t+1→t
             use_occlusion:bool|None=None, # this call's choice (a step plan's), or None for `self.use_occlusion`
-           )->dict: # rec, reg, smooth, cycle, vc, total, occluded_fraction, flow_magnitude
-    "Every term of M-JEPA's flow objective, symmetrised, their sum and two logging values"
+           )->dict: # rec, reg, smooth, cycle, vc, total and the four logging values
+    "Every term of M-JEPA's flow objective, symmetrised, their sum and four logging values"
     self._check(feats1, feats2, out_fw, out_bw)
     f, b, fs, bs = out_fw['flow'], out_bw['flow'], out_fw['flows'], out_bw['flows']
     occl = self.use_occlusion if use_occlusion is None else use_occlusion
-    m1, m2, lm1, lm2, occ = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
-    fc, cc = self.flow_coeffs, self.cycle_coeff
-    vc_args = (self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples)
+    m1, m2, lm1, lm2, occ, fallback = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
+    fc, fsum, mode = self.flow_coeffs, self.feat_reduction == 'sum', self.warp_mode
+    reg_args, cyc_args = (fc, fsum, self.reg_detach, mode), (fc, self.cycle_coeff, fsum, mode)
+    vc_args = (self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples, self.vc_reduction == 'sum')
     both = lambda fn, a, b_: (fn(*a) + fn(*b_)) / 2
     rec = lambda *a: rec_loss(*a, **self.w)
     out = dict(
         rec=self.rec_coeff * both(rec, (img1, img2, f, m1), (img2, img1, b, m2)),
-        reg=both(reg_loss, (feats1, feats2, fs, lm1, fc), (feats2, feats1, bs, lm2, fc)),
+        reg=self.reg_coeff * both(reg_loss, (feats1, feats2, fs, lm1, *reg_args), (feats2, feats1, bs, lm2, *reg_args)),
         smooth=self.smooth_coeff * both(smooth_loss, (f, img1, self.lam), (b, img2, self.lam)),
-        cycle=both(cycle_loss, (feats1, fs, bs, lm1, fc, cc), (feats2, bs, fs, lm2, fc, cc)),
-        vc=both(vc_loss, (feats1, *vc_args), (feats2, *vc_args)))
+        cycle=both(cycle_loss, (feats1, fs, bs, lm1, *cyc_args), (feats2, bs, fs, lm2, *cyc_args)),
+        vc=self.vc_coeff * both(vc_loss, (feats1, *vc_args), (feats2, *vc_args)))
     out['total'] = sum(out.values())
     out['occluded_fraction'] = occ.detach()
     out['flow_magnitude'] = ((f.detach().norm(dim=1).mean() + b.detach().norm(dim=1).mean()) / 2)
+    out['occ_fallback'] = occ.new_tensor(float(fallback))
+    out['fb_cos'] = F.cosine_similarity(f.detach(), b.detach(), dim=1, eps=1e-6).mean()  # −1: opposite, +1: parallel
     return out
