@@ -17,9 +17,10 @@ from .core import image_to_tensor
 from .warp import warp
 
 # %% auto #0
-__all__ = ['FG_PHOTOS', 'BG_PHOTOS', 'SHAPES', 'SPLITS', 'load_photo', 'available_photos', 'shape_mask', 'affine', 'Layer',
-           'render_layers', 'SceneGenerator', 'EmbeddedSequences', 'EmbeddedFlowPairs', 'gt_check', 'voc_palette',
-           'label_to_color', 'EmbeddedImages', 'EmbeddedSegmentation', 'EmbeddedVideoObjects']
+__all__ = ['FG_PHOTOS', 'BG_PHOTOS', 'SHAPES', 'MOTIONS', 'CHAIRS', 'SPLITS', 'load_photo', 'available_photos', 'shape_mask',
+           'affine', 'Layer', 'render_layers', 'SceneGenerator', 'photometric_changes', 'EmbeddedSequences',
+           'EmbeddedFlowPairs', 'gt_check', 'voc_palette', 'label_to_color', 'EmbeddedImages', 'EmbeddedSegmentation',
+           'EmbeddedVideoObjects']
 
 # %% ../nbs/06_scenes.ipynb #f20f8815
 FG_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -213,6 +214,8 @@ def _disc(rng:np.random.Generator, r:float) -> tuple:
     return rho * math.cos(a), rho * math.sin(a)
 
 # %% ../nbs/06_scenes.ipynb #62618121
+MOTIONS = ('uniform', 'chairs')  # the motion models of `SceneGenerator`
+
 class SceneGenerator:
     "Seeded FlyingChairs-style scenes on scikit-image photographs, rendered with exact flow, occlusion and labels."
     def __init__(self,
@@ -229,8 +232,12 @@ class SceneGenerator:
                  fg_photos:tuple=FG_PHOTOS, # photographs for objects (those that load are kept)
                  bg_photos:tuple=BG_PHOTOS, # photographs for backgrounds (those that load are kept)
                  class_of:str='photo', # the semantic class of an object: its 'photo' or its 'shape'
+                 motion:str='uniform', # one of `MOTIONS`: 'uniform' (the ranges above), 'chairs' (long-tailed)
+                 photometric:bool=False, # change brightness/contrast/gamma and add noise between the frames
                 ):
         if class_of not in ('photo', 'shape'): raise ValueError(f"class_of={class_of!r}, expected 'photo' or 'shape'")
+        if motion not in MOTIONS: raise ValueError(f"motion={motion!r}, expected one of {MOTIONS}")
+        self.motion, self.photometric = motion, photometric
         if len(size) != 2 or min(size) < 8: raise ValueError(f"size={size}, expected (H, W) with H, W >= 8")
         self.size, self.n_objects, self.obj_size, self.class_of = tuple(size), n_objects, obj_size, class_of
         self.obj_motion, self.bg_motion = (obj_shift, obj_rot, obj_zoom), (bg_shift, bg_rot, bg_zoom)
@@ -247,8 +254,9 @@ class SceneGenerator:
 
 # %% ../nbs/06_scenes.ipynb #f63bd022
 @patch
-def _motion(self:SceneGenerator, rng, shift, rot, zoom, c):
+def _motion(self:SceneGenerator, rng, shift, rot, zoom, c, kind:str='obj'):
     "A random per-frame (step, spin): translation in a disc, rotation/zoom about the texture centre `c`."
+    if self.motion == 'chairs': return self._chairs_motion(rng, kind, c)
     d = _disc(rng, shift * min(self.size))
     spin = affine(angle=math.radians(rng.uniform(-rot, rot)), scale=1 + rng.uniform(-zoom, zoom), cx=c[0], cy=c[1])
     return affine(*d), spin
@@ -260,7 +268,7 @@ def background(self:SceneGenerator, rng:np.random.Generator) -> Layer:
     m = int(math.ceil(0.1 * max(h, w)))
     photo = load_photo(self.bg[rng.integers(len(self.bg))], self.photo_side)
     tex = _tint(_crop_resize(photo, (h + 2 * m, w + 2 * m), rng, (0.5, 1.)), rng)
-    step, spin = self._motion(rng, *self.bg_motion, ((w + 2 * m - 1) / 2, (h + 2 * m - 1) / 2))
+    step, spin = self._motion(rng, *self.bg_motion, ((w + 2 * m - 1) / 2, (h + 2 * m - 1) / 2), kind='bg')
     return Layer(tex, None, affine(-m, -m), step, spin, 0)
 
 @patch
@@ -275,6 +283,44 @@ def obj(self:SceneGenerator, rng:np.random.Generator) -> Layer:
     pose = affine(rng.uniform(0, w - 1) - c, rng.uniform(0, h - 1) - c, rng.uniform(-np.pi, np.pi), 1., c, c)
     step, spin = self._motion(rng, *self.obj_motion, (c, c))
     return Layer(tex, mask, pose, step, spin, int(1 + (photo if self.class_of == 'photo' else kind)))
+
+# %% ../nbs/06_scenes.ipynb #cbcf9127
+CHAIRS = dict(obj=dict(t=0.06, cap=0.3, rot=10., zoom=0.08),      # t, cap: mean and cap of |translation| / short side
+              bg=dict(t=0.025, cap=0.12, rot=3., zoom=0.03))     # rot (degrees), zoom (fraction): bounds
+
+@patch
+def _chairs_motion(self:SceneGenerator,
+                   rng:np.random.Generator, # the sample's random source
+                   kind:str, # 'obj' or 'bg': the row of `CHAIRS`
+                   c:tuple # centre (x, y) of the texture, for the rotation and zoom
+                  ) -> tuple: # (step, spin) affine matrices, as `_motion`
+    "A FlyingChairs-like per-frame motion: exponential translation magnitude, normal rotation and zoom."
+    p = CHAIRS[kind]
+    r = min(p['cap'], p['t'] * rng.exponential()) * min(self.size)
+    a = rng.uniform(0, 2 * np.pi)
+    ang = math.radians(float(np.clip(rng.normal(0, p['rot'] / 2), -p['rot'], p['rot'])))
+    sc = 1 + float(np.clip(rng.normal(0, p['zoom'] / 2), -p['zoom'], p['zoom']))
+    return affine(r * math.cos(a), r * math.sin(a)), affine(angle=ang, scale=sc, cx=c[0], cy=c[1])
+
+# %% ../nbs/06_scenes.ipynb #01e6161c
+def photometric_changes(frames:Tensor, # T×3×H×W frames in [0, 1]
+                        rng:np.random.Generator, # the sample's random source
+                        brightness:float=0.05, # max additive change of frames 2..T
+                        contrast:float=0.1, # max relative contrast change (about the frame's mean)
+                        gamma:float=0.1, # max relative change of the gamma exponent
+                        noise:float=0.02 # max std of the Gaussian noise of every frame
+                       ) -> Tensor: # T×3×H×W changed frames in [0, 1]
+    "Independent global photometric changes of every frame after the first, and noise on every frame."
+    out = []
+    for t, f in enumerate(frames):
+        if t:
+            f = f.clamp(0, 1).pow(rng.uniform(1 - gamma, 1 + gamma))
+            m = f.mean()
+            f = (f - m) * rng.uniform(1 - contrast, 1 + contrast) + m + rng.uniform(-brightness, brightness)
+        gen = torch.Generator().manual_seed(int(rng.integers(2**31)))
+        f = f + torch.randn(f.shape, generator=gen) * rng.uniform(0, noise)
+        out.append(f.clamp(0, 1))
+    return torch.stack(out)
 
 # %% ../nbs/06_scenes.ipynb #4992c166
 @patch
@@ -291,6 +337,7 @@ def __call__(self:SceneGenerator,
     "Render a random scene of `T` frames."
     layers = self.layers(rng)
     out = render_layers(layers, T, self.size)
+    if self.photometric: out['frames'] = photometric_changes(out['frames'], rng)
     obj_classes = torch.full((self.max_objects + 1,), -1, dtype=torch.long)
     obj_classes[:len(layers)] = torch.tensor([l.cls for l in layers])
     return dict(out, obj_classes=obj_classes)
