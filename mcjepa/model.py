@@ -4,20 +4,21 @@
 
 # %% ../nbs/08_mcjepa.ipynb #9ef9cd65
 from __future__ import annotations
+import math
 from dataclasses import dataclass
 import torch
 import torch.nn as nn
 from torch import Tensor
 from fastcore.basics import patch
-from .core import normalize, pad_to_multiple, FLOW_ALPHA, FLOW_CLIP
+from .core import normalize, pad_to_multiple, resize_flow, FLOW_ALPHA, FLOW_CLIP
 from .encoder import create_encoder
 from .estimator import FlowEstimator, estimate_both
-from .losses import MJEPALoss, vc_loss
+from .losses import MJEPALoss, vc_loss, occlusion_mask, level_masks, feature_warp_error, cycle_error
 from .vicreg import Expander, vicreg_loss, VICREG_COEFFS
 from functools import partial
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'MCJEPA', 'build_model', 'StepPlan', 'plan_step']
+__all__ = ['STRATEGIES', 'MCJEPA', 'build_model', 'StepPlan', 'plan_step', 'feature_spread']
 
 # %% ../nbs/08_mcjepa.ipynb #870fa04d
 class MCJEPA(nn.Module):
@@ -91,9 +92,9 @@ def flow_terms(self:MCJEPA,
         levels = self.pyramid(torch.cat([img1, img2]))
     feats1, feats2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
     if vc_only:
-        fl = self.flow_loss  # L_vc of both frames' pyramids, averaged as MJEPALoss does
-        vcs = [vc_loss(f, fl.var_coeffs, fl.cov_coeffs, max_samples=fl.vc_max_samples) for f in (feats1, feats2)]
-        vc = sum(vcs) / 2
+        fl = self.flow_loss  # L_vc of both frames' pyramids, weighted and averaged as MJEPALoss does
+        vc_args = (fl.var_coeffs, fl.cov_coeffs, 1., 1e-4, fl.vc_max_samples, fl.vc_reduction == 'sum')
+        vc = fl.vc_coeff * sum(vc_loss(f, *vc_args) for f in (feats1, feats2)) / 2
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
     d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)
@@ -137,6 +138,10 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
                 flow_alpha:float=FLOW_ALPHA['mc-jepa'], # Eq. 7 balance (Table 6)
                 flow_coeff:float=1., # Table 6
                 vicreg_preset:str='mc-jepa', # expander loss coefficients: 'mc-jepa' (Table 8) or 'vicreg'
+                output_scale:float|None=None, # estimator heads predict flow/output_scale in image px (PWC-Net: 20)
+                head_init_std:float|None=None, # normal init std of the estimator's flow heads (None: zero)
+                est_warp_mode:str='bilinear', # interpolation of the estimator's feature warp
+                output_level:int|None=None, # finest level the estimator's decoder runs on (None: every level)
                 **flow_loss_kwargs # to `MJEPALoss` (e.g. flow_cycle_consistency_coeff, flow_loss_smooth_factor)
                ) -> MCJEPA:
     "Build M-JEPA or MC-JEPA with the paper's constants as defaults."
@@ -144,7 +149,9 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
         raise ValueError(f"unknown vicreg_preset {vicreg_preset!r}, expected one of {list(VICREG_COEFFS)}")
     enc = create_encoder(encoder, drop_path_rate=drop_path_rate)
     est = FlowEstimator(enc.channels, enc.strides, width_factor=width_factor, shared_decoder=shared_decoder,
-                        layer_norm=layer_norm, flow_clip_value=flow_clip_value, l2=estimator_l2)
+                        layer_norm=layer_norm, flow_clip_value=flow_clip_value, l2=estimator_l2,
+                        output_scale=output_scale, head_init_std=head_init_std, warp_mode=est_warp_mode,
+                        output_level=output_level)
     exp = Expander(enc.embed_dim, expander_dims, expander_norm) if with_ssl else None
     return MCJEPA(enc, est, MJEPALoss(**flow_loss_kwargs), exp, flow_alpha=flow_alpha, flow_coeff=flow_coeff,
                   vicreg_coeffs=VICREG_COEFFS[vicreg_preset])
@@ -212,3 +219,73 @@ def estimate_flow(self:MCJEPA,
     levels = self.pyramid(x)
     out = self.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], x.shape[-2:])
     return out['flow'][..., :h, :w]
+
+# %% ../nbs/08_mcjepa.ipynb #abb79346
+def feature_spread(x:Tensor, # B×C×h×w features of one level
+                   max_samples:int=4096 # at most this many pixels (drawn with a fixed seed) as samples
+                  ) -> dict: # std: mean per-channel std over the pixels; erank: effective rank in [1, C]
+    "How spread a level's features are: the mean per-channel std (pixels as samples) and the effective rank."
+    s = x.detach().float().permute(0, 2, 3, 1).reshape(-1, x.shape[1])
+    if s.shape[0] > max_samples:
+        keep = torch.randperm(s.shape[0], generator=torch.Generator().manual_seed(0))[:max_samples]
+        s = s[keep.to(s.device)]
+    s = s - s.mean(0)
+    sv = torch.linalg.svdvals(s)
+    p = sv / sv.sum().clamp_min(1e-12)
+    entropy = -(p * p.clamp_min(1e-12).log()).sum().item()
+    return dict(std=s.std(0).mean().item(), erank=math.exp(entropy))
+
+# %% ../nbs/08_mcjepa.ipynb #f240eace
+def _level_terms(fl:MJEPALoss, f1:list, f2:list, fw:dict, bw:dict, m1:Tensor) -> dict:
+    "Per-level L_reg (unmasked, masked, at zero flow), cycle error and variance hinge of X_t, with `fl`'s warp mode."
+    err = lambda a, b, f, m=None: feature_warp_error(a, b, f, m, mode=fl.warp_mode).item()
+    masks = level_masks(m1, [x.shape[-2:] for x in f1])
+    return dict(reg=[err(a, b, f) for a, b, f in zip(f1, f2, fw['flows'])],
+                reg_masked=[err(a, b, f, m) for a, b, f, m in zip(f1, f2, fw['flows'], masks)],
+                reg_zero=[err(a, b, torch.zeros_like(f)) for a, b, f in zip(f1, f2, fw['flows'])],
+                cycle=[cycle_error(x, f, b, mode=fl.warp_mode).item() for x, f, b in zip(f1, fw['flows'], bw['flows'])],
+                vc=[vc_loss([x], [1.], [0.], max_samples=fl.vc_max_samples).item() for x in f1])
+
+@patch
+@torch.no_grad()
+def flow_diagnostics(self:MCJEPA,
+                     img1:Tensor, # B×3×H×W first frames in [0, 1], H, W multiples of `self.multiple`
+                     img2:Tensor, # B×3×H×W second frames in [0, 1]
+                     gt:Tensor|None=None # B×2×H×W true flow img1 → img2 (for the per-level EPE), or None
+                    ) -> dict: # per-level lists (coarse → fine) and the scalars occ, fb_cos (and zero_epe)
+    "Per-level flow magnitude and EPE, feature spread and loss terms of a batch; the occluded fraction."
+    _check_frames(img1, img2)
+    was, fl = self.training, self.flow_loss
+    self.eval()
+    try:
+        levels = self.pyramid(torch.cat([img1, img2]))
+        f1, f2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+        fw, bw = estimate_both(self.estimator, f1, f2, img1.shape[-2:])
+    finally: self.train(was)
+    up = [resize_flow(f, tuple(img1.shape[-2:])) for f in fw['flows']]          # every level in image pixels
+    m1 = occlusion_mask(fw['flow'], bw['flow'], fl.alpha1, fl.alpha2)
+    m2 = occlusion_mask(bw['flow'], fw['flow'], fl.alpha1, fl.alpha2)
+    spread = [feature_spread(x) for x in f1]
+    d = dict(mag=[u.norm(dim=1).mean().item() for u in up], std=[s['std'] for s in spread],
+             erank=[s['erank'] for s in spread], **_level_terms(fl, f1, f2, fw, bw, m1))
+    if gt is not None:
+        d.update(epe=[(u - gt).norm(dim=1).mean().item() for u in up], zero_epe=gt.norm(dim=1).mean().item())
+    d['occ'] = 1 - (m1.mean().item() + m2.mean().item()) / 2
+    d['fb_cos'] = torch.nn.functional.cosine_similarity(fw['flow'], bw['flow'], dim=1, eps=1e-6).mean().item()
+    return d
+
+# %% ../nbs/08_mcjepa.ipynb #711dd19e
+def _grad_norm(params:list) -> float:
+    "L2 norm of the gradients of `params` (0 when none has a gradient)."
+    gs = [p.grad.detach().float().norm() for p in params if p.grad is not None]
+    return torch.stack(gs).norm().item() if gs else 0.
+
+@patch
+def grad_norms(self:MCJEPA) -> dict: # part -> L2 norm of its gradients: encoder, est_heads, est_rest (, expander)
+    "Where the gradients of the last backward pass went: the norm per part of the model."
+    heads = {id(p) for h in self.estimator.flow_heads() for p in h.parameters()}
+    est = list(self.estimator.parameters())
+    parts = dict(encoder=list(self.encoder.parameters()), est_heads=[p for p in est if id(p) in heads],
+                 est_rest=[p for p in est if id(p) not in heads])
+    if self.with_ssl: parts['expander'] = list(self.expander.parameters())
+    return {k: _grad_norm(v) for k, v in parts.items()}
