@@ -12,6 +12,8 @@ import torch
 from fastcore.script import str2bool
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
 from .model import build_model, STRATEGIES, MCJEPA
+from .warp import WARP_MODES
+from .losses import REDUCTIONS, REG_DETACH
 from fastcore.docments import docments
 
 # %% auto #0
@@ -34,6 +36,8 @@ class DataConfig:
     embedded_images:int = 10_000 # size of the embedded image set (one epoch = one pass over it)
     embedded_pairs:int = 100_000 # size of the embedded flow-pair set
     val_pairs:int = 16 # embedded validation pairs with ground truth (EPE at the start and the end)
+    motion:str = 'uniform' # motion of the embedded pairs: 'uniform' (first version) or 'chairs' (long-tailed)
+    photometric:bool = False # brightness/contrast/gamma changes and noise between the embedded frames
     imagenet_root:str|None = None # ImageNet folder (`train/<class>/*.JPEG`); None: embedded images
     chairs_root:str|None = None # FlyingChairs root (Table 7); no flow root given: embedded pairs
     things_root:str|None = None # FlyingThings3D root
@@ -89,6 +93,10 @@ class ArchConfig:
     shared_decoder:bool = True # one estimator decoder for every level
     layer_norm:bool = True # LayerNorm in the estimator (Table 3)
     estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
+    output_level:int|None = None # finest level (0-based, coarse → fine) the estimator's decoder runs on; none: all
+    output_scale:float|None = None # estimator heads predict flow/output_scale in image px (PWC-Net: 20); none: level px
+    head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
+    est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)
@@ -106,6 +114,13 @@ class LossConfig:
     flow_coeffs:tuple = TABLE8_FLOW # per-level flow weights L1..L6
     var_coeffs:tuple = TABLE8_VAR # per-level variance weights of L_vc
     cov_coeffs:tuple = TABLE8_COV # per-level covariance weights of L_vc
+    warp_mode:str = 'bilinear' # interpolation of the flow losses' warps: 'bilinear' or 'bicubic' (no cusp at 0)
+    reg_coeff:float = 1. # weight of L_reg
+    vc_coeff:float = 1. # weight of L_vc (times the per-level var/cov weights)
+    feat_reduction:str = 'mean' # L_reg and L_cycle over the channels: 'mean' or 'sum' (‖·‖² of Eq. 2, 5)
+    vc_reduction:str = 'mean' # L_vc over the channels: 'mean' (VICReg) or 'sum'
+    reg_detach:str = 'none' # stop-gradient in L_reg: 'none' (paper), 'target' (X_{t+1}) or 'features' (both)
+    occ_min_visible:float = 0. # a direction with a smaller visible fraction drops its occlusion masks (0: never)
     inv_coeff:float = 1. # VICReg invariance (Table 8 'Expander output')
     var_coeff:float = 25. # VICReg variance
     cov_coeff:float = 1. # VICReg covariance
@@ -179,7 +194,13 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     flow_smooth_coeff=_at_least(0), flow_cycle_consistency_coeff=_at_least(0), flow_coeffs=_LEVELS,
     var_coeffs=_LEVELS, cov_coeffs=_LEVELS, inv_coeff=_at_least(0), var_coeff=_at_least(0), cov_coeff=_at_least(0),
     log_every=_at_least(1), val_every=_at_least(1), checkpoint_every=_at_least(1), stop_step=_at_least(1),
-    max_skipped_steps=_at_least(1))
+    max_skipped_steps=_at_least(1),
+    motion=_choice('uniform', 'chairs'),  # `mcjepa.scenes.MOTIONS`, not imported: the scenes load scikit-image
+    output_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
+    output_scale=_POSITIVE, head_init_std=_at_least(0), est_warp_mode=_choice(*WARP_MODES),
+    warp_mode=_choice(*WARP_MODES), reg_coeff=_at_least(0), vc_coeff=_at_least(0), feat_reduction=_choice(*REDUCTIONS),
+    vc_reduction=_choice(*REDUCTIONS), reg_detach=_choice(*REG_DETACH),
+    occ_min_visible=(lambda v: 0 <= v <= 1, "in [0, 1]"))
 
 # %% ../nbs/09_config.ipynb #25a0ed0b
 def _finite(x) -> bool: return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
@@ -278,13 +299,16 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
     "M-JEPA / MC-JEPA as configured."
     m = build_model(encoder=cfg.encoder, drop_path_rate=cfg.drop_path_rate, width_factor=cfg.width_factor,
                     flow_clip_value=cfg.flow_clip_value, shared_decoder=cfg.shared_decoder, layer_norm=cfg.layer_norm,
-                    estimator_l2=cfg.estimator_l2,
+                    estimator_l2=cfg.estimator_l2, output_level=cfg.output_level, output_scale=cfg.output_scale,
+                    head_init_std=cfg.head_init_std, est_warp_mode=cfg.est_warp_mode,
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
                     flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
                     flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,
                     flow_loss_smooth_factor=cfg.flow_loss_smooth_factor, smooth_coeff=cfg.flow_smooth_coeff,
                     flow_coeffs=cfg.flow_coeffs,
-                    var_coeffs=cfg.var_coeffs, cov_coeffs=cfg.cov_coeffs)
+                    var_coeffs=cfg.var_coeffs, cov_coeffs=cfg.cov_coeffs, warp_mode=cfg.warp_mode,
+                    reg_coeff=cfg.reg_coeff, vc_coeff=cfg.vc_coeff, feat_reduction=cfg.feat_reduction,
+                    vc_reduction=cfg.vc_reduction, reg_detach=cfg.reg_detach, occ_min_visible=cfg.occ_min_visible)
     m.vicreg_coeffs = dict(inv_coeff=cfg.inv_coeff, var_coeff=cfg.var_coeff, cov_coeff=cfg.cov_coeff)
     return m
 
