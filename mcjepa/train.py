@@ -211,7 +211,8 @@ def flow_datasets(cfg:TrainConfig) -> tuple:
         videos = video_pairs(cfg)
         datasets, weights, names = [*datasets, videos], [*weights, len(videos) * cfg.video_repeat], [*names, 'videos']
     if datasets: return datasets, weights, names
-    ds = scenes.EmbeddedFlowPairs(cfg.embedded_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=0)
+    ds = scenes.EmbeddedFlowPairs(cfg.embedded_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=0,
+                                  motion=cfg.motion, photometric=cfg.photometric)
     return [ds], [len(ds)], ['embedded']
 
 # %% ../nbs/10_train.ipynb #6894e9cb
@@ -232,7 +233,8 @@ def make_optimizer(model:MCJEPA, cfg:TrainConfig) -> torch.optim.AdamW:
 def validation_pairs(cfg:TrainConfig) -> dict:
     "The fixed validation set: `img1`, `img2`, `flow` stacked (embedded pairs of split 'val')."
     # split 1: scenes disjoint from training (split 0)
-    ds = scenes.EmbeddedFlowPairs(cfg.val_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=1)
+    ds = scenes.EmbeddedFlowPairs(cfg.val_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=1,
+                                  motion=cfg.motion, photometric=cfg.photometric)
     ss = [ds[i] for i in range(len(ds))]
     return {k: torch.stack([s[k] for s in ss]) for k in ('img1', 'img2', 'flow', 'valid')}
 
