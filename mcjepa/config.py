@@ -36,6 +36,7 @@ class DataConfig:
     embedded_images:int = 10_000 # size of the embedded image set (one epoch = one pass over it)
     embedded_pairs:int = 100_000 # size of the embedded flow-pair set
     val_pairs:int = 16 # embedded validation pairs with ground truth (EPE at the start and the end)
+    large_val_pairs:int = 8 # large-motion validation pairs at flyingx_size ('chairs', photometric); 0: none
     motion:str = 'uniform' # motion of the embedded pairs: 'uniform' (first version) or 'chairs' (long-tailed)
     photometric:bool = False # brightness/contrast/gamma changes and noise between the embedded frames
     imagenet_root:str|None = None # ImageNet folder (`train/<class>/*.JPEG`); None: embedded images
@@ -81,7 +82,8 @@ class ScheduleConfig:
     strategy:str = 'combined' # Table 5 strategy, one of `mcjepa.model.STRATEGIES`
     flow_start_epoch:int = 10 # epoch at which flow training starts
     vc_warmup_epochs:int = 1 # epochs training only the variance-covariance criteria (Table 11)
-    occlusion_start_epoch:int = 0 # flow losses use the occlusion masks from this epoch on (before: all pixels)
+    occlusion_warmup_epochs:int = 0 # epochs of flow training without the occlusion masks, from the flow start
+    flow_warmup_steps:int|None = None # estimator lr warm-up from the flow start, in steps; none: warmup_epochs
 
 # %% ../nbs/09_config.ipynb #047a2183
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     image_size=(lambda v: v >= 32 and v % 32 == 0, "a multiple of 32"), min_scale_crops=_FRACTION,
     max_scale_crops=_FRACTION, sintel_size=_SIZE, kitti_size=_SIZE, flyingx_size=_SIZE, flow_size=_SIZE,
     embedded_images=_at_least(1), embedded_pairs=_at_least(1), val_pairs=_at_least(1), num_workers=_at_least(0),
+    large_val_pairs=_at_least(0), flow_warmup_steps=_at_least(0),
     video_size=_SIZE, video_repeat=_at_least(1),
     epochs=_at_least(1), warmup_epochs=_at_least(0),
     batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
@@ -187,7 +190,7 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     flow_end_lr=_END_LR, flow_weight_decay=_at_least(0), clip_grad=_POSITIVE,
     mixed_precision=_choice('no', 'bf16', 'fp16'), seed=(lambda v: 0 <= v < 2**63, "in [0, 2**63)"),
     num_threads=_at_least(1), strategy=_choice(*STRATEGIES), flow_start_epoch=_at_least(0),
-    vc_warmup_epochs=_at_least(0), occlusion_start_epoch=_at_least(0), encoder=(bool, "a backbone name"),
+    vc_warmup_epochs=_at_least(0), occlusion_warmup_epochs=_at_least(0), encoder=(bool, "a backbone name"),
     drop_path_rate=(lambda v: 0 <= v < 1, "in [0, 1)"), width_factor=_POSITIVE,
     expander_dims=(_dims_ok, "widths ≥ 1 joined by '-', e.g. '8192-8192-8192'"), expander_norm=_choice('bn', 'ln'),
     flow_alpha=_at_least(0), flow_coeff=_at_least(0), flow_clip_value=_POSITIVE, flow_loss_smooth_factor=_at_least(0),
@@ -245,7 +248,7 @@ PRESETS = {
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
                         num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
                         lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
-                        vc_warmup_epochs=0, occlusion_start_epoch=10, encoder='convnext_atto', drop_path_rate=0.,
+                        vc_warmup_epochs=0, occlusion_warmup_epochs=10, encoder='convnext_atto', drop_path_rate=0.,
                         width_factor=0.25, expander_dims='256-256-256', flow_alpha=10., flow_smooth_coeff=0.1,
                         flow_coeffs=(0.,) * 6, log_every=64, val_every=64, checkpoint_every=128),
 }
@@ -358,11 +361,22 @@ def param_hash(model:torch.nn.Module) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/09_config.ipynb #85aefd93
+def _renamed(saved:dict) -> dict:
+    "A stored config with `occlusion_start_epoch` (older versions) turned into the same `occlusion_warmup_epochs`."
+    if 'occlusion_start_epoch' not in saved or 'occlusion_warmup_epochs' in saved: return saved
+    s = dict(saved)
+    start = s.pop('occlusion_start_epoch')
+    flow_start = s.get('flow_start_epoch', 0) if s.get('with_ssl', True) else 0    # M-JEPA: flow from epoch 0
+    s['occlusion_warmup_epochs'] = max(0, start - flow_start)
+    warnings.warn(f"checkpoint config field occlusion_start_epoch={start} (renamed) read as "
+                  f"occlusion_warmup_epochs={s['occlusion_warmup_epochs']}")
+    return s
+
 def config_from_checkpoint(checkpoint:dict, # as `load_checkpoint` returns it: 'config' holds `asdict(TrainConfig)`
                            **overrides # fields to change, e.g. epochs=200 (values may be command-line strings)
                           ) -> TrainConfig:
     "The configuration a checkpoint was written with, plus `overrides`."
-    saved, names = checkpoint['config'], [f.name for f in fields(TrainConfig)]
+    saved, names = _renamed(checkpoint['config']), [f.name for f in fields(TrainConfig)]
     _check_names(overrides)
     unknown = sorted(set(saved) - set(names))
     if unknown: warnings.warn(f"checkpoint config fields unknown to this version, ignored: {', '.join(unknown)}")

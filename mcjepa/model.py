@@ -189,12 +189,13 @@ def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
               flow_start_epoch:int=10, # Table 6: 10 (MC-JEPA), 0 (M-JEPA)
               vc_warmup_epochs:int=0, # Table 11: epochs training only the VC criteria
               with_ssl:bool=True, # False for M-JEPA (flow at every step)
-              occlusion_start_epoch:int=0 # the flow losses use the occlusion masks from this epoch on
+              occlusion_warmup_epochs:int=0 # epochs of flow training without the occlusion masks (from the flow start)
              ) -> StepPlan:
     "Decide which tasks a step trains, and whether its flow losses use the occlusion masks."
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}, expected one of {list(STRATEGIES)}")
-    plan = partial(StepPlan, occlusion=epoch >= occlusion_start_epoch)
+    flow_start = flow_start_epoch if with_ssl else 0          # M-JEPA trains flow from the first step
+    plan = partial(StepPlan, occlusion=epoch >= flow_start + occlusion_warmup_epochs)
     if epoch < vc_warmup_epochs:
         return plan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
     if not with_ssl: return plan(ssl=False, flow=True)
