@@ -31,28 +31,34 @@ from .vicreg import VICRegViews, gather
 from . import data as mdata
 
 # %% auto #0
-__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'NONE_FLAG', 'WarmupCosine', 'group_hparams',
-           'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots', 'image_dataset', 'video_pairs',
-           'flow_datasets', 'steps_per_epoch', 'make_optimizer', 'validation_pairs', 'flow_epe', 'flow_picture',
-           'RunLog', 'make_accelerator', 'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out',
-           'check_run', 'resume_config', 'prepare_run', 'train', 'cli', 'shut_down', 'main']
+__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG_PAIRS', 'NONE_FLAG', 'WarmupCosine',
+           'group_hparams', 'flow_start_step', 'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream',
+           'check_roots', 'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
+           'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'RunLog', 'make_accelerator',
+           'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
+           'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
-    "Linear warm-up from 0 to `lr` over `warmup_steps`, then a cosine down to `end_lr` at `total_steps`."
+    "0 until `start_step`, a linear warm-up to `lr` over `warmup_steps`, then a cosine to `end_lr` at `total_steps`."
     def __init__(self, lr:float, # peak learning rate
                  end_lr:float, # final learning rate
                  warmup_steps:int, # W
-                 total_steps:int): # T
+                 total_steps:int, # T (the cosine ends here whatever the start)
+                 start_step:int=0): # S: the warm-up starts here (lr 0 before)
         self.lr, self.end_lr, self.warmup_steps, self.total_steps = lr, end_lr, warmup_steps, total_steps
+        self.start_step = start_step
 
     def __call__(self, step:int) -> float:
-        if step < self.warmup_steps: return SchedLin(0., self.lr)(step / self.warmup_steps)
-        pos = (step - self.warmup_steps) / max(1, self.total_steps - self.warmup_steps)
+        s = step - self.start_step
+        if s < 0: return 0.
+        if s < self.warmup_steps: return SchedLin(0., self.lr)(s / self.warmup_steps)
+        pos = (s - self.warmup_steps) / max(1, self.total_steps - self.start_step - self.warmup_steps)
         return SchedCos(self.lr, self.end_lr)(min(pos, 1.))
 
     def __repr__(self):
-        return f"WarmupCosine(lr={self.lr:g}, end_lr={self.end_lr:g}, W={self.warmup_steps}, T={self.total_steps})"
+        return (f"WarmupCosine(lr={self.lr:g}, end_lr={self.end_lr:g}, W={self.warmup_steps}, T={self.total_steps}, "
+                f"S={self.start_step})")
 
 # %% ../nbs/10_train.ipynb #3f5a57cc
 def group_hparams(cfg:TrainConfig) -> list:
@@ -64,10 +70,16 @@ def group_hparams(cfg:TrainConfig) -> list:
     wd = cfg.flow_weight_decay if cfg.weight_decay is None else cfg.weight_decay
     return [(cfg.lr, cfg.lr * ratio, wd), flow]
 
+def flow_start_step(cfg:TrainConfig, steps_per_epoch:int) -> int:
+    "The first step of flow training (M-JEPA: 0, it trains flow at every step)."
+    return cfg.flow_start_epoch * steps_per_epoch if cfg.with_ssl else 0
+
 def schedules(cfg:TrainConfig, steps_per_epoch:int) -> list:
-    "One `WarmupCosine` per parameter group."
+    "One `WarmupCosine` per parameter group; the estimator's warms up from the flow start."
     T, W = cfg.epochs * steps_per_epoch, cfg.warmup_epochs * steps_per_epoch
-    return [WarmupCosine(lr, end, W, T) for lr, end, _ in group_hparams(cfg)]
+    (lr, end, _), (flr, fend, _) = group_hparams(cfg)
+    fw = W if cfg.flow_warmup_steps is None else cfg.flow_warmup_steps
+    return [WarmupCosine(lr, end, W, T), WarmupCosine(flr, fend, fw, T, flow_start_step(cfg, steps_per_epoch))]
 
 def set_lr(opt:torch.optim.Optimizer, scheds:list, step:int):
     "Write the learning rates of `step` into the optimiser's groups."
@@ -230,18 +242,27 @@ def make_optimizer(model:MCJEPA, cfg:TrainConfig) -> torch.optim.AdamW:
     return torch.optim.AdamW(groups, betas=cfg.betas)
 
 # %% ../nbs/10_train.ipynb #2d2e740a
-def validation_pairs(cfg:TrainConfig) -> dict:
-    "The fixed validation set: `img1`, `img2`, `flow` stacked (embedded pairs of split 'val')."
-    # split 1: scenes disjoint from training (split 0)
-    ds = scenes.EmbeddedFlowPairs(cfg.val_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=1,
-                                  motion=cfg.motion, photometric=cfg.photometric)
+def _stacked(ds:Dataset) -> dict:
+    "Every sample of `ds`: `img1`, `img2`, `flow`, `valid` stacked."
     ss = [ds[i] for i in range(len(ds))]
     return {k: torch.stack([s[k] for s in ss]) for k in ('img1', 'img2', 'flow', 'valid')}
 
+def validation_pairs(cfg:TrainConfig) -> dict:
+    "The validation set like the training pairs (`flow_size`, the run's motion; embedded scenes of split 1)."
+    return _stacked(scenes.EmbeddedFlowPairs(cfg.val_pairs, size=tuple(cfg.flow_size), seed=cfg.seed, split=1,
+                                             motion=cfg.motion, photometric=cfg.photometric))
+
+def large_validation_pairs(cfg:TrainConfig) -> dict|None:
+    "The large-motion set: `flyingx_size`, 'chairs' motion, photometric changes (split 2); None if `large_val_pairs=0`."
+    if not cfg.large_val_pairs: return None
+    return _stacked(scenes.EmbeddedFlowPairs(cfg.large_val_pairs, size=tuple(cfg.flyingx_size), seed=cfg.seed,
+                                             split=2, motion='chairs', photometric=True))
+
+# %% ../nbs/10_train.ipynb #9c1ced1a
 @torch.no_grad()
 def flow_epe(model:MCJEPA, # the (unwrapped) model
              val:dict, # `validation_pairs` output
-             batch_size:int=8
+             batch_size:int=8 # pairs per forward pass
             ) -> dict: # 'epe' of the model, 'zero_epe' of zero flow (mean over valid pixels)
     "End-point error on the validation pairs."
     was = model.training
@@ -271,16 +292,23 @@ def flow_picture(img1:Tensor, img2:Tensor, # 3×H×W frames in [0, 1]
 # %% ../nbs/10_train.ipynb #4bb9847b
 LOG_COLUMNS = ('step', 'epoch', 'loss', 'ssl/loss', 'ssl/inv', 'ssl/var', 'ssl/cov', 'flow/total', 'flow/rec',
                'flow/reg', 'flow/smooth', 'flow/cycle', 'flow/vc', 'flow/occluded_fraction', 'flow/flow_magnitude',
-               'lr', 'flow_lr', 'grad_norm', 'skipped', 'bad_samples', 'source', 'sec', 'val_epe')
+               'flow/fb_cos', 'flow/occ_fallback', 'lr', 'flow_lr', 'grad_norm', 'grad_encoder', 'grad_est_heads',
+               'grad_est_rest', 'grad_expander', 'skipped', 'bad_samples', 'source', 'sec', 'val_epe',
+               'val_large_epe')
 
 def _say(msg:str):
     "Print a line over a console progress bar (which redraws itself on the next line)."
     print('\r' + msg, flush=True)
 
 _SHORT = {'loss': 'loss', 'ssl/loss': 'ssl', 'flow/total': 'flow', 'flow/rec': 'rec', 'flow/smooth': 'smooth',
-          'flow/occluded_fraction': 'occ', 'flow/flow_magnitude': '|f|', 'val_epe': 'val EPE'}
+          'flow/occluded_fraction': 'occ', 'flow/flow_magnitude': '|f|', 'val_epe': 'val EPE',
+          'val_large_epe': 'large EPE'}
 
 # %% ../nbs/10_train.ipynb #a6256fc7
+def _keep_lines(path:Path, keep) -> list:
+    "The lines of text file `path` (none if it does not exist) for which `keep(line)` holds."
+    return [l for l in path.read_text().splitlines() if l.strip() and keep(l)] if path.exists() else []
+
 class RunLog:
     "CSV + TensorBoard + console logging of a run (a no-op on processes other than the main one)."
     def __init__(self, out:Path|None, # run folder (None: log nothing)
@@ -299,6 +327,9 @@ class RunLog:
         self.w.writeheader()
         self.w.writerows(keep)
         self.f.flush()
+        self.diag_path = out / 'diagnostics.jsonl'
+        diag = _keep_lines(self.diag_path, lambda l: 0 < start_step and json.loads(l)['step'] <= start_step)
+        self.diag_path.write_text(''.join(l + '\n' for l in diag))
         if tensorboard:
             from torch.utils.tensorboard import SummaryWriter
             self.tb = SummaryWriter(str(out / 'tb'), purge_step=start_step or None)
@@ -336,6 +367,17 @@ def picture(self:RunLog, img:np.ndarray, step:int):
     (self.out / 'flow').mkdir(exist_ok=True)
     Image.fromarray(img).save(self.out / 'flow' / f'step_{step:07d}.png')
     if self.tb is not None: self.tb.add_image('flow', img, step, dataformats='HWC')
+
+@patch
+def diagnostics(self:RunLog, line:dict):
+    "Append one check's diagnostics to `diagnostics.jsonl`; its numbers to TensorBoard (`diag/…`, lists per level)."
+    if self.out is None: return
+    with open(self.diag_path, 'a') as f: f.write(json.dumps(line) + '\n')
+    if self.tb is None: return
+    for k, v in line.items():
+        if k == 'step' or v is None: continue
+        tags = [(f'diag/{k}/L{i + 1}', x) for i, x in enumerate(v)] if isinstance(v, list) else [(f'diag/{k}', v)]
+        for tag, x in tags: self.tb.add_scalar(tag, x, line['step'])
 
 @patch
 def close(self:RunLog):
@@ -406,7 +448,7 @@ class Trainer:
         self.stream = TrainStream(self.images, flows, weights, views, cfg.batch_size, cfg.flow_batch_size, self.spe,
                                   cfg.seed, self.rank, self.world, plan=self.plan)
         opt = make_optimizer(model, cfg)
-        self.step, self.info = 0, dict(skipped=0, bad_samples=0, wall_time=0., epe_start=None)
+        self.step, self.info = 0, dict(skipped=0, bad_samples=0, wall_time=0., epe_start=None, large_epe_start=None)
         self.info['unreadable_files'] = sum(len(getattr(ds, 'unreadable', ())) for ds in flows)
         if resume is not None: self._restore(read_checkpoint(resume, RESUME_KEYS), model, opt, resume)
         else: torch.manual_seed(derive_seed(cfg.seed, 5, self.rank))  # per-process stream for drop-path etc.
@@ -415,9 +457,9 @@ class Trainer:
                              "(pass a later --stop_step, or --stop_step none to train to the end)")
         self.model, self.opt = acc.prepare(sync_batchnorm(model, self.world, acc.device.type == 'cpu'), opt)
         self._open_folder(resume)                   # only now: bad data roots or layouts have raised by here
-        self.val = validation_pairs(cfg) if self.main else None
+        self.val, self.large_val = (validation_pairs(cfg), large_validation_pairs(cfg)) if self.main else (None, None)
         self.log = RunLog(self.out if self.main else None, self.step, cfg.tensorboard, cfg.log_every, self.total)
-        self.vicreg_batch = None
+        self.vicreg_batch, self.grads, self.measured = None, {}, None
 
 # %% ../nbs/10_train.ipynb #11f92c63
 @patch
@@ -441,7 +483,7 @@ def plan(self:Trainer, step:int):
     "Which tasks `step` trains (`plan_step` of the configured strategy)."
     c = self.cfg
     return plan_step(c.strategy, step, step // self.spe, c.flow_start_epoch, c.vc_warmup_epochs, c.with_ssl,
-                     c.occlusion_start_epoch)
+                     c.occlusion_warmup_epochs)
 
 # %% ../nbs/10_train.ipynb #31af2a92
 RESUME_KEYS = ('model', 'config', 'optimizer', 'step', 'rng', 'info') # what --resume needs in a checkpoint
@@ -484,6 +526,12 @@ def _put_back(self:Trainer, snapshot:dict):
             else: self.opt.state[p] = state
 
 @patch
+def part_grad_norms(self:Trainer) -> dict:
+    "`grad_<part>`: the norm of each part's gradients (chapter 08's `grad_norms`), unscaled, for the log row."
+    scale = self.acc.scaler.get_scale() if self.acc.scaler is not None else 1.
+    return {f'grad_{k}': v / scale for k, v in self.unwrapped.grad_norms().items()}
+
+@patch
 def finite_weights(self:Trainer) -> Tensor:
     "One flag: every parameter and floating-point buffer of the model is finite."
     ts = [t for t in (*self.model.parameters(), *self.model.buffers()) if t.is_floating_point()]
@@ -496,9 +544,10 @@ def guarded_update(self:Trainer, loss:Tensor, # this step's loss
                   ) -> tuple: # (skipped, gradient norm)
     "Back-propagate and step AdamW, unless the loss, the gradient norm or the new weights are non-finite anywhere."
     skipped = self._anywhere(~torch.isfinite(loss.detach().float()))   # checked before backward (see above)
-    gnorm = torch.tensor(float('nan'))
+    gnorm, self.grads = torch.tensor(float('nan')), {}
     if not skipped:
         self.acc.backward(loss)
+        self.grads = self.part_grad_norms()            # before clipping
         gnorm = self.acc.clip_grad_norm_(self.model.parameters(), self.cfg.clip_grad or float('inf'))
         skipped = not bool(torch.isfinite(gnorm))     # gradients are averaged over processes: the same everywhere
     if not skipped:
@@ -545,32 +594,62 @@ def one_step(self:Trainer, batch:dict) -> dict:
     row = dict(step=step, epoch=step // self.spe, loss=out['loss'].item(), lr=self.opt.param_groups[0]['lr'],
                flow_lr=self.opt.param_groups[1]['lr'], grad_norm=gnorm.item(), skipped=int(skipped),
                bad_samples=bad, source=batch['source'], sec=time.perf_counter() - t0)
-    row.update({k: v.item() for k, v in out.items() if k not in ('loss', 'flow_fw')})
+    row.update({k: v.item() for k, v in out.items() if k not in ('loss', 'flow_fw')}, **self.grads)
     return row
 
 # %% ../nbs/10_train.ipynb #79ea09ac
+DIAG_PAIRS = 8 # the diagnostics run on this many training-size validation pairs
+
+def _ratio(a:float|None, b:float|None) -> float|None: return None if a is None else a / b if b else float('nan')
+
+@patch
+def measure(self:Trainer) -> dict:
+    "Both validation EPEs and the learning diagnostics (main process; once per step): a `diagnostics.jsonl` line."
+    if self.measured is not None and self.measured['step'] == self.step: return self.measured
+    m, v, dev = self.unwrapped, self.val, self.acc.device
+    r = flow_epe(m, v)
+    rl = flow_epe(m, self.large_val, batch_size=2) if self.large_val is not None else dict(epe=None, zero_epe=None)
+    diag = m.flow_diagnostics(*(v[k][:DIAG_PAIRS].to(dev) for k in ('img1', 'img2', 'flow')))
+    self.measured = dict(step=self.step, val_epe=r['epe'], val_zero_epe=r['zero_epe'], large_epe=rl['epe'],
+                         large_zero_epe=rl['zero_epe'], **diag)
+    self.log.diagnostics(self.measured)
+    return self.measured
+
+@patch
+def epe_text(self:Trainer, r:dict) -> str:
+    "A `measure` result as 'EPE 1.234 px (zero 2.864, 0.43×); 384×512: EPE 7.1 px (zero 9.23, 0.77×)'."
+    s = f"EPE {r['val_epe']:.3f} px (zero {r['val_zero_epe']:.3f}, {_ratio(r['val_epe'], r['val_zero_epe']):.2f}×)"
+    if r['large_epe'] is None: return s
+    h, w = self.cfg.flyingx_size
+    return s + (f"; {h}×{w}: EPE {r['large_epe']:.3g} px (zero {r['large_zero_epe']:.3g}, "
+                f"{_ratio(r['large_epe'], r['large_zero_epe']):.2f}×)")
+
+# %% ../nbs/10_train.ipynb #90d4f894
 @patch
 def validate(self:Trainer, tag:str):
-    "EPE on the validation pairs (main process), stored in `info` and logged."
+    "Both EPEs and the diagnostics at the start or the end (main process), stored in `info`, printed and logged."
     if self.main:
-        r = flow_epe(self.unwrapped, self.val)
-        self.info[f'epe_{tag}'], self.info['zero_epe'] = r['epe'], r['zero_epe']
-        self.log.scalar('val/epe', r['epe'], self.step)
-        _say(f"validation ({tag}, step {self.step}): EPE {r['epe']:.3f} px  (zero flow: {r['zero_epe']:.3f} px)")
+        r = self.measure()
+        self.info.update({f'epe_{tag}': r['val_epe'], 'zero_epe': r['val_zero_epe'], f'large_epe_{tag}': r['large_epe'],
+                          'large_zero_epe': r['large_zero_epe']})
+        if tag == 'end': self.info.update(epe_ratio=_ratio(r['val_epe'], r['val_zero_epe']),
+                                          large_epe_ratio=_ratio(r['large_epe'], r['large_zero_epe']))
+        self.log.scalar('val/epe', r['val_epe'], self.step)
+        if r['large_epe'] is not None: self.log.scalar('val/large_epe', r['large_epe'], self.step)
+        _say(f"validation ({tag}, step {self.step}): {self.epe_text(r)}")
     self.acc.wait_for_everyone()
 
 @patch
-def check(self:Trainer) -> float|None:
-    "Validation EPE and a flow picture of the first validation pair (main process); the EPE."
-    if not self.main: return None
-    m, v = self.unwrapped, self.val
-    epe = flow_epe(m, v)['epe']
+def check(self:Trainer) -> dict:
+    "Every `val_every` steps (main process): both EPEs for the log row, the diagnostics, a picture of the first pair."
+    if not self.main: return {}
+    r, m, v = self.measure(), self.unwrapped, self.val
     was = m.training
     m.eval()
     pred = m.estimate_flow(v['img1'][:1].to(self.acc.device), v['img2'][:1].to(self.acc.device))[0].float().cpu()
     m.train(was)
     self.log.picture(flow_picture(v['img1'][0], v['img2'][0], pred, v['flow'][0]), self.step)
-    return epe
+    return dict(val_epe=r['val_epe'], val_large_epe=r['large_epe'])
 
 # %% ../nbs/10_train.ipynb #607f6d0b
 class RunStopped(RuntimeError):
@@ -601,7 +680,7 @@ def _train_steps(self:Trainer, stop:int):
     for batch in (progress_bar(dl, total=stop - self.step, leave=False) if cfg.progress and self.main else dl):
         row = self.one_step(batch)
         skipped, in_a_row = skipped + row['skipped'], (in_a_row + 1) * row['skipped']
-        if self.step % cfg.val_every == 0 or self.step == stop: row['val_epe'] = self.check()
+        if self.step % cfg.val_every == 0 or self.step == stop: row.update(self.check())
         self.log.log(row)
         if in_a_row >= cfg.max_skipped_steps:
             raise RunStopped(f"stopped at step {self.step}: {in_a_row} steps in a row skipped (non-finite loss, "
@@ -632,6 +711,17 @@ def fit(self:Trainer) -> dict:
 
 # %% ../nbs/10_train.ipynb #19e6ca47
 @patch
+def epe_summary(self:Trainer) -> str:
+    "'EPE a → b px (zero flow z px, r×); 384×512: EPE … (zero …, r×)' of `info`."
+    i, nan = self.info, float('nan')
+    s = (f"EPE {i.get('epe_start') or nan:.3f} → {i['epe_end']:.3f} px "
+         f"(zero flow {i['zero_epe']:.3f} px, {i['epe_ratio']:.2f}×)")
+    if i.get('large_epe_end') is None: return s
+    h, w = self.cfg.flyingx_size
+    return s + (f"; {h}×{w}: EPE {i.get('large_epe_start') or nan:.3g} → {i['large_epe_end']:.3g} px "
+                f"(zero {i['large_zero_epe']:.3g}, {i['large_epe_ratio']:.2f}×)")
+
+@patch
 def summarize(self:Trainer) -> dict:
     "The run summary (collective: every process's parameter hash); the main process writes `summary.json`."
     hashes = gather_object([param_hash(self.unwrapped)]) if self.world > 1 else [param_hash(self.unwrapped)]
@@ -642,8 +732,7 @@ def summarize(self:Trainer) -> dict:
         (self.out / 'summary.json').write_text(json.dumps(summary, indent=1))
         _say(f"done: step {self.step}/{self.total}, {self.info['skipped']} skipped step(s), "
              f"{self.info.get('bad_samples', 0)} unreadable sample(s) replaced, {self.info['wall_time']:.0f} s; "
-             f"EPE {self.info.get('epe_start') or float('nan'):.3f} → "
-             f"{self.info['epe_end']:.3f} px (zero flow {self.info['zero_epe']:.3f} px)")
+             + self.epe_summary())
     return summary
 
 # %% ../nbs/10_train.ipynb #45962b10
@@ -704,6 +793,70 @@ def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the 
         cfg, ckpt = resume_config(resume, **overrides)
     else: cfg, ckpt = with_overrides(cfg or PRESETS['tiny'], **overrides), None
     return Trainer(cfg, check_run(cfg, out, ckpt), ckpt).fit()
+
+# %% ../nbs/10_train.ipynb #6309144d
+def read_run_logs(run_folder # a run folder written by `mcjepa.train`
+                 ) -> tuple: # (log.csv as a DataFrame or None, the diagnostics lines as dicts)
+    "The step log and the learning diagnostics of a run folder."
+    import pandas as pd
+    folder = Path(run_folder).expanduser()
+    log_path, diag_path = folder / 'log.csv', folder / 'diagnostics.jsonl'
+    if not log_path.is_file() and not diag_path.is_file():
+        raise FileNotFoundError(f"{folder}: no log.csv or diagnostics.jsonl "
+                                "(expected a run folder written by mcjepa.train)")
+    log = pd.read_csv(log_path) if log_path.is_file() else None
+    return log, [json.loads(l) for l in _keep_lines(diag_path, lambda l: True)]
+
+def _levels(ax, diag:list, key:str, title:str):
+    "One line per pyramid level of the diagnostics' list `key`, over the steps."
+    rows = [x for x in diag if x.get(key)]
+    for l in range(len(rows[0][key]) if rows else 0):
+        ax.plot([x['step'] for x in rows], [x[key][l] for x in rows], marker='.', lw=1, label=f'L{l + 1}')
+    ax.set_title(title, fontsize=9)
+
+def _columns(ax, log, cols:tuple, title:str, log_scale:bool=True):
+    "The log's columns `cols` over the steps (rolling means of 10 steps; on a log scale, the positive values)."
+    for c in cols:
+        y = None if log is None or c not in log else log[c].where(log[c] > 0) if log_scale else log[c]
+        if y is None or not y.notna().any(): continue
+        label = c.removeprefix('flow/').removeprefix('grad_')
+        ax.plot(log['step'], y.rolling(10, min_periods=1).mean(), lw=1, label=label)
+    if log_scale: ax.set_yscale('log')
+    ax.set_title(title, fontsize=9)
+
+# %% ../nbs/10_train.ipynb #fcaf9281
+def _epe_panel(ax, diag:list):
+    "Both validation EPEs over the steps, each with its zero-flow EPE dashed in the same colour."
+    for key, zero, name in (('val_epe', 'val_zero_epe', 'validation'), ('large_epe', 'large_zero_epe', 'large')):
+        rows = [x for x in diag if x.get(key) is not None]
+        if not rows: continue
+        line, = ax.plot([x['step'] for x in rows], [x[key] for x in rows], marker='.', lw=1, label=name)
+        ax.axhline(rows[-1][zero], color=line.get_color(), ls='--', lw=1, label=f'{name}: zero flow')
+    ax.set_title('validation EPE (px)', fontsize=9)
+
+def plot_diagnostics(run_folder, # a run folder written by `mcjepa.train` (`log.csv`, `diagnostics.jsonl`)
+                     figsize:tuple=(10, 5)):
+    "A run's learning in 2×3 panels: EPEs, occluded fraction, per-level feature std and EPE, gradient norms, losses."
+    import matplotlib.pyplot as plt
+    log, diag = read_run_logs(run_folder)
+    fig, axs = plt.subplots(2, 3, figsize=figsize)
+    _epe_panel(axs[0, 0], diag)
+    _columns(axs[0, 1], log, ('flow/occluded_fraction',), 'occluded fraction', log_scale=False)
+    occ = [x for x in diag if x.get('occ') is not None]
+    axs[0, 1].plot([x['step'] for x in occ], [x['occ'] for x in occ], 'k.', label='checks')
+    axs[0, 1].set_ylim(-0.05, 1.05)
+    _levels(axs[0, 2], diag, 'std', 'feature std per level')
+    axs[0, 2].set_yscale('log')
+    _levels(axs[1, 0], diag, 'epe', 'EPE per level (px)')
+    if diag and diag[-1].get('zero_epe'): axs[1, 0].axhline(diag[-1]['zero_epe'], color='gray', ls='--', lw=1)
+    _columns(axs[1, 1], log, ('grad_encoder', 'grad_est_heads', 'grad_est_rest', 'grad_expander'), 'gradient norm')
+    _columns(axs[1, 2], log, ('ssl/loss', 'flow/rec', 'flow/reg', 'flow/smooth', 'flow/cycle', 'flow/vc'), 'losses')
+    for ax in axs.flat:
+        ax.tick_params(which='both', labelsize=7)
+        ax.set_xlabel('step', fontsize=8)
+        if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=6)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_train.ipynb #8be5ba12
 class _NoneFlag:
