@@ -17,10 +17,11 @@ from .losses import REDUCTIONS, REG_DETACH
 from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['FIELD_RULES', 'PRESETS', 'DataConfig', 'OptimConfig', 'ScheduleConfig', 'ArchConfig', 'LossConfig', 'RunConfig',
-           'TrainConfig', 'field_docs', 'field_type', 'coerce_field', 'with_overrides', 'get_config', 'make_model',
-           'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'param_hash', 'config_from_checkpoint',
-           'read_checkpoint', 'checkpoint_config', 'load_weights', 'load_model', 'random_model']
+__all__ = ['FIELD_RULES', 'NO_TRAP', 'M_JEPA', 'CPU', 'DEFAULT_PRESET', 'PRESETS', 'DataConfig', 'OptimConfig', 'ScheduleConfig',
+           'ArchConfig', 'LossConfig', 'RunConfig', 'TrainConfig', 'field_docs', 'field_type', 'coerce_field',
+           'with_overrides', 'get_config', 'make_model', 'rng_state', 'set_rng_state', 'save_checkpoint',
+           'load_checkpoint', 'param_hash', 'config_from_checkpoint', 'read_checkpoint', 'checkpoint_config',
+           'load_weights', 'load_model', 'random_model']
 
 # %% ../nbs/09_config.ipynb #537d9d20
 @dataclass(frozen=True)
@@ -239,12 +240,23 @@ def _validate(cfg:TrainConfig):
         bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
 
 # %% ../nbs/09_config.ipynb #ddbebd76
+NO_TRAP = dict(warp_mode='bicubic', occ_min_visible=0.5, occlusion_warmup_epochs=1) # chapter 04's trap, fixed
+M_JEPA = dict(image_size=None, min_scale_crops=None, max_scale_crops=None, batch_size=None, lr=None, end_lr=None,
+              weight_decay=None, expander_dims=None, with_ssl=False, flow_alpha=FLOW_ALPHA['m-jepa'],
+              flow_clip_value=FLOW_CLIP['m-jepa'], flow_start_epoch=0, vc_warmup_epochs=0,
+              flow_cycle_consistency_coeff=CYCLE_COEFF['m-jepa'])  # Table 6's M-JEPA column
+CPU = dict(image_size=64, flow_size=(128, 192), motion='chairs', photometric=True, embedded_images=1024,
+           val_pairs=16, large_val_pairs=8, num_workers=1, epochs=10, warmup_epochs=1, batch_size=16,
+           flow_batch_size=4, end_lr=1e-5, flow_lr=5e-4, flow_end_lr=5e-5, flow_start_epoch=0, vc_warmup_epochs=0,
+           occlusion_warmup_epochs=3, encoder='convnext_atto', drop_path_rate=0., width_factor=0.25, output_level=4,
+           output_scale=1., expander_dims='256-256-256', warp_mode='bicubic', reg_detach='features',
+           occ_min_visible=0.5, log_every=16, val_every=64, checkpoint_every=64)  # the miniature: see the docs
+DEFAULT_PRESET = 'mc-jepa-cpu' # the main job's preset
 PRESETS = {
-    'mc-jepa': TrainConfig(),
-    'm-jepa': TrainConfig(image_size=None, min_scale_crops=None, max_scale_crops=None, batch_size=None, lr=None,
-                          end_lr=None, weight_decay=None, expander_dims=None, with_ssl=False,
-                          flow_alpha=FLOW_ALPHA['m-jepa'], flow_clip_value=FLOW_CLIP['m-jepa'], flow_start_epoch=0,
-                          vc_warmup_epochs=0, flow_cycle_consistency_coeff=CYCLE_COEFF['m-jepa']),
+    'mc-jepa': TrainConfig(**NO_TRAP),
+    'm-jepa': TrainConfig(**NO_TRAP, **M_JEPA),
+    'mc-jepa-cpu': TrainConfig(**CPU),
+    'm-jepa-cpu': TrainConfig(**{**CPU, **M_JEPA, 'embedded_pairs': 256, 'flow_lr': CPU['flow_lr']}),
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
                         num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
                         lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
@@ -290,7 +302,7 @@ def with_overrides(cfg:TrainConfig, # the configuration to change
     _check_names(overrides)
     return replace(cfg, **{k: coerce_field(k, v) for k, v in overrides.items()})
 
-def get_config(preset:str='tiny', # one of `PRESETS`
+def get_config(preset:str=DEFAULT_PRESET, # one of `PRESETS`
                **overrides # field=value, values may be strings as on the command line
               ) -> TrainConfig:
     "A preset with overrides, checked."

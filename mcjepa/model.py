@@ -196,8 +196,8 @@ def plan_step(strategy:str='combined', # one of `STRATEGIES` (Table 5)
         raise ValueError(f"unknown strategy {strategy!r}, expected one of {list(STRATEGIES)}")
     flow_start = flow_start_epoch if with_ssl else 0          # M-JEPA trains flow from the first step
     plan = partial(StepPlan, occlusion=epoch >= flow_start + occlusion_warmup_epochs)
-    if epoch < vc_warmup_epochs:
-        return plan(ssl=with_ssl, flow=not with_ssl or epoch >= flow_start_epoch, vc_only=True)
+    if epoch < vc_warmup_epochs:  # Table 11: the expander's VC and every level's L_vc (on the frame pairs)
+        return plan(ssl=with_ssl, flow=True, vc_only=True)
     if not with_ssl: return plan(ssl=False, flow=True)
     if epoch < flow_start_epoch: return plan(ssl=True, flow=False)
     if strategy == 'combined': return plan(ssl=True, flow=True)

@@ -23,7 +23,7 @@ from PIL import Image
 from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
                          UnreadableSample)
 from .model import plan_step, MCJEPA
-from .config import (TrainConfig, PRESETS, get_config, with_overrides, config_from_checkpoint, field_type,
+from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides, config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
                            param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs)
 from . import scenes
@@ -766,7 +766,7 @@ def resume_config(resume, # checkpoint file or run folder
     ckpt = ckpt / 'checkpoint.pt' if ckpt.is_dir() else ckpt
     return checkpoint_config(read_checkpoint(ckpt, RESUME_KEYS), ckpt, **overrides), ckpt
 
-def prepare_run(preset:str|None=None, # a key of `PRESETS` (default 'tiny'); not with `resume`
+def prepare_run(preset:str|None=None, # a key of `PRESETS` (default `DEFAULT_PRESET`); not with `resume`
                 out=None, # run folder (default runs/<preset>, or the resumed run's folder)
                 resume=None, # checkpoint file or run folder to continue
                 **overrides # config fields
@@ -777,12 +777,12 @@ def prepare_run(preset:str|None=None, # a key of `PRESETS` (default 'tiny'); not
             raise ValueError("--preset cannot be combined with --resume: the configuration comes from the checkpoint")
         cfg, ckpt = resume_config(resume, **overrides)
         return cfg, check_run(cfg, ckpt.parent if out is None else out, resume=ckpt), ckpt
-    cfg = get_config(preset or 'tiny', **overrides)
-    return cfg, check_run(cfg, f"runs/{preset or 'tiny'}" if out is None else out), None
+    cfg = get_config(preset or DEFAULT_PRESET, **overrides)
+    return cfg, check_run(cfg, f"runs/{preset or DEFAULT_PRESET}" if out is None else out), None
 
 # %% ../nbs/10_train.ipynb #918b78aa
-def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the `tiny` preset)
-          out='runs/tiny', # run folder
+def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the `DEFAULT_PRESET` preset)
+          out=f'runs/{DEFAULT_PRESET}', # run folder
           resume=None, # checkpoint file or run folder to continue instead (then no `cfg`)
           **overrides # config fields to change
          ) -> dict: # the run summary (also written to out/summary.json)
@@ -791,7 +791,7 @@ def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the 
         if cfg is not None:
             raise ValueError("give `cfg` for a new run or `resume` (with overrides) to continue one, not both")
         cfg, ckpt = resume_config(resume, **overrides)
-    else: cfg, ckpt = with_overrides(cfg or PRESETS['tiny'], **overrides), None
+    else: cfg, ckpt = with_overrides(cfg or PRESETS[DEFAULT_PRESET], **overrides), None
     return Trainer(cfg, check_run(cfg, out, ckpt), ckpt).fit()
 
 # %% ../nbs/10_train.ipynb #6309144d
@@ -877,7 +877,7 @@ def _config_flags(func):
     "Give `func` a `__signature__` with one keyword per `TrainConfig` field (for `call_parse`)."
     P, docs = inspect.Parameter, field_docs()
     flag = lambda name, help, typ, **kw: P(name, P.KEYWORD_ONLY, default=None, annotation=Param(help, typ, **kw))
-    ps = [flag('preset', "training preset (default: tiny)", str, choices=list(PRESETS)),
+    ps = [flag('preset', f"training preset (default: {DEFAULT_PRESET})", str, choices=list(PRESETS)),
           flag('out', "run folder (default: runs/<preset>)", str),
           flag('resume', "checkpoint file or run folder to continue", str)]
     ps += [flag(f.name, (docs[f.name] or '').replace('%', '%%'), _flag_type(f.name)) for f in fields(TrainConfig)]
