@@ -11,20 +11,24 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from torch.utils.flop_counter import FlopCounterMode
+from torch.utils._python_dispatch import TorchDispatchMode
 from fastcore.script import call_parse, store_true
 from .warp import correlation
 from .estimator import estimate_both
 from .vicreg import vicreg_loss
-from .model import MCJEPA
+from .model import MCJEPA, build_model
 from .config import get_config, make_model
 from .core import call_cli, check_output, write_text_atomic
 
 # %% auto #0
-__all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'cpu_model', 'machine_info', 'header_markdown', 'sync', 'time_fn',
-           'track_memory', 'peak_memory', 'model_device', 'step_inputs', 'step_parts', 'step_breakdown',
-           'inference_time', 'fit_line', 'resolution_scaling', 'correlation_naive', 'correlation_vs_naive',
-           'gpu_benchmarks', 'to_markdown', 'benchmark_parts', 'run_benchmarks', 'benchmark_report', 'parse_sizes',
-           'main', 'cli']
+__all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE', 'CPU_VARIANTS', 'DENSE_OPS', 'cpu_model',
+           'machine_info', 'header_markdown', 'sync', 'time_fn', 'track_memory', 'peak_memory', 'model_device',
+           'step_inputs', 'step_parts', 'step_breakdown', 'inference_time', 'fit_line', 'resolution_scaling',
+           'correlation_naive', 'correlation_vs_naive', 'gpu_benchmarks', 'to_markdown', 'benchmark_parts',
+           'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16', 'cpu_variants', 'bf16_conv_workaround',
+           'cpu_step_model', 'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer', 'dense_share',
+           'cpu_speed_ratios', 'parse_sizes', 'main', 'cli']
 
 # %% ../nbs/13_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -600,6 +604,223 @@ def benchmark_report(rows:list, # `run_benchmarks` output
     if seconds is not None and hasattr(os, 'getloadavg'):
         end += f"\nRun time {seconds:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.\n"
     return "## mcjepa benchmarks\n\n" + header_markdown(info) + "\n" + to_markdown(rows) + end
+
+# %% ../nbs/13_benchmarks.ipynb #0f1c3ff3
+BF16_FLAGS = ('amx_bf16', 'avx512_bf16')   # CPU flags of native bf16 matrix instructions, the faster first
+
+def cpu_flags() -> set:
+    "The CPU's feature flags (the `flags` line of /proc/cpuinfo; an empty set where there is none)."
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            if line.startswith('flags'): return set(line.split(':', 1)[1].split())
+    except OSError: pass
+    return set()
+
+def cpu_bf16(flags=None # CPU flags (default: `cpu_flags()`)
+            ) -> str|None: # the best of `BF16_FLAGS` present, or None
+    "The CPU's native bf16 instructions: 'amx_bf16', 'avx512_bf16', or None without either."
+    flags = cpu_flags() if flags is None else set(flags)
+    return next((f for f in BF16_FLAGS if f in flags), None)
+
+# %% ../nbs/13_benchmarks.ipynb #f513c8ab
+CPU_BASE = dict(output_level=None, channels_last=False, bf16=False, width_factor=0.25, warp_mode='bilinear')
+CPU_VARIANTS = {'baseline': {}, 'output_level=4': dict(output_level=4), 'channels_last': dict(channels_last=True),
+                'bf16 autocast': dict(bf16=True), 'C=0.5': dict(width_factor=0.5),
+                'bicubic warps': dict(warp_mode='bicubic'),
+                'recommended': dict(output_level=4, bf16='auto')}   # why: 'What the numbers say' below the table
+
+def cpu_variants(variants=None # names of `CPU_VARIANTS`, or a dict name -> settings (default: all of them)
+                ) -> dict: # name -> full settings (`CPU_BASE` updated), 'baseline' first
+    "The settings of each variant, checked."
+    if variants is None: variants = list(CPU_VARIANTS)
+    if isinstance(variants, str): variants = [variants]
+    if not isinstance(variants, dict):
+        bad = [v for v in variants if v not in CPU_VARIANTS]
+        if bad: raise ValueError(f"unknown CPU variant(s) {bad}; valid: {', '.join(CPU_VARIANTS)}")
+        variants = {v: CPU_VARIANTS[v] for v in variants}
+    for name, s in variants.items():
+        bad = set(s) - set(CPU_BASE)
+        if bad:
+            raise ValueError(f"CPU variant {name!r}: unknown setting(s) {sorted(bad)}; valid: {', '.join(CPU_BASE)}")
+    return {'baseline': dict(CPU_BASE), **{k: dict(CPU_BASE, **s) for k, s in variants.items()}}
+
+# %% ../nbs/13_benchmarks.ipynb #46ca889b
+def _contiguous_input(mod, args): return (args[0].contiguous(),) + tuple(args[1:])
+
+def bf16_conv_workaround(model:torch.nn.Module # changed in place
+                        ) -> int: # the number of convolutions changed
+    "Give every dilated Conv2d NCHW-contiguous inputs and weights (oneDNN 3.12's bf16 NHWC backward-weights bug)."
+    convs = [m for m in model.modules() if isinstance(m, torch.nn.Conv2d) and max(m.dilation) > 1]
+    for m in convs:
+        m.weight.data = m.weight.data.contiguous()
+        m.register_forward_pre_hook(_contiguous_input)
+    return len(convs)
+
+# %% ../nbs/13_benchmarks.ipynb #8dc8aa21
+def cpu_step_model(s:dict, # full settings (`cpu_variants(...)[name]`, 'auto' resolved)
+                   seed:int=0 # the weights' seed
+                  ) -> MCJEPA: # M-JEPA in train mode (channels_last if asked)
+    "The CPU preset's model (M-JEPA, convnext_atto) under a variant's settings (bf16: `bf16_conv_workaround`)."
+    torch.manual_seed(seed)
+    m = build_model('convnext_atto', drop_path_rate=0., width_factor=s['width_factor'], with_ssl=False,
+                    output_level=s['output_level'], est_warp_mode=s['warp_mode'], warp_mode=s['warp_mode'])
+    m = m.to(memory_format=torch.channels_last if s['channels_last'] else torch.contiguous_format).train()
+    if s['bf16'] is True: bf16_conv_workaround(m)
+    return m
+
+def cpu_train_step(model:MCJEPA, # from `cpu_step_model`
+                   inputs:dict, # `step_inputs(...)` (img1, img2 are used)
+                   bf16:bool=False, # forward under `torch.autocast('cpu', dtype=torch.bfloat16)`
+                   channels_last:bool=False, # pass the frames in channels_last memory format
+                   adamw:bool=True # include the AdamW update (Table 6's groups)
+                  ): # a closure without arguments (its `.model`: the model)
+    "One M-JEPA training step: zero_grad, forward of the flow objective, backward, AdamW."
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
+    pair = tuple(inputs[k].contiguous(memory_format=fmt) for k in ('img1', 'img2'))
+    opt = torch.optim.AdamW(model.param_groups()) if adamw else None
+    def step():
+        model.zero_grad(set_to_none=True)
+        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16):
+            loss = model(pair=pair)['loss']
+        loss.backward()
+        if opt is not None: opt.step()
+    step.model = model
+    return step
+
+# %% ../nbs/13_benchmarks.ipynb #9365d3d4
+def step_flops(fn # a closure (e.g. from `cpu_train_step`), run once
+              ) -> int: # FLOPs of its matrix products and convolutions, forward + backward
+    "The floating-point operations `fn()` performs, as `torch.utils.flop_counter.FlopCounterMode` counts them."
+    with FlopCounterMode(display=False) as fc:
+        fn()
+    return fc.get_total_flops()
+
+def matmul_peak(dtype=torch.float32, # torch.float32 or torch.bfloat16
+                n:int=2048, # side of the square matrices
+                repeat:int=5 # timed products (best of), after one warm-up
+               ) -> float: # GFLOP/s
+    "The machine's practical peak: the best rate of an n×n by n×n matrix product (2n³ FLOPs) in `dtype`."
+    g = torch.Generator().manual_seed(0)
+    a, b = (torch.randn(n, n, generator=g).to(dtype) for _ in range(2))
+    return 2 * n**3 / time_fn(lambda: a @ b, repeat, 1)['best'] / 1e9
+
+@contextlib.contextmanager
+def torch_threads(n:int|None # torch CPU threads inside the block (None: leave them as they are)
+                 ):
+    "A block run with `n` torch CPU threads; the previous count is restored after it."
+    old = torch.get_num_threads()
+    if n is not None: torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(old)
+
+# %% ../nbs/13_benchmarks.ipynb #573c314f
+DENSE_OPS = ('convolution', 'convolution_backward', 'mm', 'addmm', 'bmm', 'baddbmm')   # what FlopCounterMode counts
+
+class OpTimer(TorchDispatchMode):
+    "Seconds per aten operator (`.times`: name -> s) of the code run inside it, forward and backward."
+    def __init__(self):
+        super().__init__()
+        self.times = {}
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        t0 = time.perf_counter()
+        out = func(*args, **(kwargs or {}))
+        name = func.overloadpacket.__name__
+        self.times[name] = self.times.get(name, 0.) + time.perf_counter() - t0
+        return out
+
+def dense_share(fn # a closure, run once
+               ) -> float: # in [0, 1]
+    "The share of `fn()`'s operator time spent in convolutions and matrix products (`DENSE_OPS`)."
+    with OpTimer() as t:
+        fn()
+    total = sum(t.times.values())
+    return sum(v for k, v in t.times.items() if k in DENSE_OPS) / total if total else 0.
+
+# %% ../nbs/13_benchmarks.ipynb #487d7571
+def _finite(model) -> bool:
+    "Every weight and gradient of `model` is finite."
+    return all(p.isfinite().all() and (p.grad is None or p.grad.isfinite().all()) for p in model.parameters())
+
+def _settings_text(s:dict) -> str:
+    "What a variant changes from `CPU_BASE`, e.g. 'output_level=4, bf16'."
+    diff = [k if v is True else f"{k}={v}" for k, v in s.items() if v != CPU_BASE[k]]
+    return ', '.join(diff) or 'fp32, every level, NCHW, C=0.25, bilinear'
+
+def _prepare_variant(row:dict, # the variant's row: gets gflop, dense_frac or a note
+                     s:dict, # its settings ('auto' resolved)
+                     inputs:dict, adamw:bool, ops:bool, seed:int
+                    ): # the step closure, or None when the variant failed
+    "Build a variant's model and step; count its FLOPs (the warm-up), time its operators, check it stays finite."
+    step = cpu_train_step(cpu_step_model(s, seed), inputs, s['bf16'], s['channels_last'], adamw)
+    row['gflop'] = step_flops(step) / 1e9
+    if not _finite(step.model):
+        row['note'] = 'failed: non-finite gradients or weights after the first step'
+        return None
+    if ops: row['dense_frac'] = dense_share(step)
+    return step
+
+# %% ../nbs/13_benchmarks.ipynb #8237186c
+def _prepare_variants(specs:dict, inputs:dict, has_bf16:bool, adamw:bool, ops:bool, seed:int, pair:str
+                     ) -> tuple: # rows (name -> dict), steps (name -> closure, the timed ones), bf16 (name -> bool)
+    "The rows and step closures of every variant of `specs`; bf16 ones are skipped on a CPU without bf16."
+    rows, steps, bf16 = {}, {}, {}
+    for name, s in specs.items():
+        s = dict(s, bf16=has_bf16 if s['bf16'] == 'auto' else s['bf16'])
+        rows[name] = dict(bench='CPU speed', variant=name, settings=_settings_text(s), pair=pair)
+        bf16[name] = s['bf16']
+        if s['bf16'] and not has_bf16:
+            rows[name]['note'] = f"skipped: no bf16 instructions ({' or '.join(BF16_FLAGS)}) on this CPU"
+            continue
+        step = _prepare_variant(rows[name], s, inputs, adamw, ops, seed)
+        if step is not None: steps[name] = step
+    return rows, steps, bf16
+
+def _speed_rows(rows:dict, best:dict, peak:dict, peaks:dict) -> list:
+    "Step time, ratio to the baseline, GFLOP/s and % of peak of each timed variant, then one row per peak."
+    for name, t in best.items():
+        r, gflops = rows[name], rows[name]['gflop'] / t
+        r.update(step_ms=1000 * t, vs_baseline=t / best['baseline'], speedup=best['baseline'] / t, gflops=gflops,
+                 pct_peak=100 * gflops / peak[name])
+        if 'dense_frac' in r:
+            frac = r.pop('dense_frac')
+            r.update(dense_pct=100 * frac, dense_pct_peak=100 * gflops / frac / peak[name] if frac else None)
+    return list(rows.values()) + [dict(bench='peak', matmul=k, gflops=v) for k, v in peaks.items()]
+
+# %% ../nbs/13_benchmarks.ipynb #ac98397f
+def cpu_speed_ratios(variants=None, # names of `CPU_VARIANTS` or a dict name -> settings (default: all of them)
+                     size:tuple=(128, 192), # (H, W) of the frames (the CPU preset's)
+                     batch:int=4, # frame pairs per step (the CPU preset's)
+                     rounds:int=2, # timed rounds; each times one step of every variant
+                     adamw:bool=True, # include the AdamW update
+                     ops:bool=True, # also time the operators of one step (`dense_share`)
+                     has_bf16:bool|None=None, # the CPU has bf16 instructions (None: `cpu_bf16()` decides)
+                     threads:int|None=1, # torch CPU threads during the run (None: as they are)
+                     seed:int=0) -> list: # 'CPU speed' rows (baseline first), then 'peak' rows
+    "Time one M-JEPA training step of the CPU model per variant, interleaved; ratios, FLOPs and % of peak."
+    if rounds < 1: raise ValueError(f"cpu_speed_ratios: rounds={rounds}, expected ≥ 1")
+    specs, pair = cpu_variants(variants), f"{batch}×{size[0]}×{size[1]}"
+    has_bf16 = bool(cpu_bf16()) if has_bf16 is None else bool(has_bf16)
+    with torch_threads(threads):
+        inputs = step_inputs(size, batch, seed=seed)
+        rows, steps, bf16 = _prepare_variants(specs, inputs, has_bf16, adamw, ops, seed, pair)
+        best = dict.fromkeys(steps, float('inf'))
+        for i in range(rounds):
+            for name in (list(steps) if i % 2 == 0 else list(steps)[::-1]):
+                best[name] = min(best[name], time_fn(steps[name], 1, 0)['best'])
+        peaks = {'fp32': matmul_peak(torch.float32)}
+        if has_bf16: peaks['bf16'] = matmul_peak(torch.bfloat16)
+    return _speed_rows(rows, best, {k: peaks['bf16' if bf16[k] else 'fp32'] for k in best}, peaks)
+
+# %% ../nbs/13_benchmarks.ipynb #d5ab0792
+COLUMNS.update(gflop='GFLOP/step', vs_baseline='time ÷ baseline', gflops='GFLOP/s', pct_peak='% of peak',
+               dense_pct='conv+mm % of op time', dense_pct_peak='conv+mm % of peak')
+NOTES.update({
+    'CPU speed': "one M-JEPA training step of the CPU model (convnext_atto; forward of the flow objective, backward, "
+                 "AdamW), best of interleaved rounds, one thread; GFLOP/step = matrix products and convolutions "
+                 "counted by FlopCounterMode (forward + backward); % of peak: of the bf16 matmul peak under bf16 "
+                 "autocast, else of the fp32 one; conv+mm: the convolutions' and matrix products' share of the "
+                 "operator time of one step, and their own rate (GFLOP ÷ that share of the step) as % of peak.",
+    'peak': "best rate of a 2048×2048 matrix product in the same run (5 calls after a warm-up), same threads."})
 
 # %% ../nbs/13_benchmarks.ipynb #1412045d
 def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
