@@ -14,9 +14,15 @@ from .core import resize_flow, FLOW_CLIP
 from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
-__all__ = ['conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'FlowEstimator', 'estimate_both']
+__all__ = ['DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'FlowEstimator', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
+class DilatedConv2d(nn.Conv2d):
+    "A Conv2d that hands oneDNN an NCHW input under CPU autocast (its bf16 dilated channels_last backward breaks)."
+    def forward(self, x:Tensor) -> Tensor:
+        if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu'): x = x.contiguous()
+        return super().forward(x)
+
 def conv_ln_act(cin:int,                # input channels
                 cout:int,               # output channels
                 dilation:int=1,         # dilation of the 3×3 kernel (the context network grows it)
@@ -24,9 +30,8 @@ def conv_ln_act(cin:int,                # input channels
                 slope:float=0.1,        # LeakyReLU negative slope (PWC-Net)
                ) -> nn.Sequential:
     "3×3 conv → LayerNorm2d → LeakyReLU: one hidden layer of the estimator."
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=dilation, dilation=dilation),
-                         LayerNorm2d(cout) if layer_norm else nn.Identity(),
-                         nn.LeakyReLU(slope))
+    conv = (DilatedConv2d if dilation > 1 else nn.Conv2d)(cin, cout, 3, padding=dilation, dilation=dilation)
+    return nn.Sequential(conv, LayerNorm2d(cout) if layer_norm else nn.Identity(), nn.LeakyReLU(slope))
 
 # %% ../nbs/03_estimator.ipynb #8ea7407d
 def _widths(widths, width_factor) -> list: return [max(1, round(w * width_factor)) for w in widths]

@@ -404,7 +404,7 @@ def main(inputs:Param("two images (flow from the first to the second), or one vi
         print(f"mcjepa.infer: error: {e}", file=sys.stderr)
         sys.exit(2)
 
-def cli(argv:list # command-line arguments, e.g. ['a.png', 'b.png', '--checkpoint', 'runs/tiny']
+def cli(argv:list # command-line arguments, e.g. ['a.png', 'b.png', '--checkpoint', 'runs/mc-jepa-cpu']
        ) -> dict:
     "Run `python -m mcjepa.infer ARGV` in this process (bad input raises `SystemExit(2)`)."
     return call_cli(main, argv, 'python -m mcjepa.infer')
