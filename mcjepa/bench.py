@@ -26,9 +26,9 @@ __all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE',
            'machine_info', 'header_markdown', 'sync', 'time_fn', 'track_memory', 'peak_memory', 'model_device',
            'step_inputs', 'step_parts', 'step_breakdown', 'inference_time', 'fit_line', 'resolution_scaling',
            'correlation_naive', 'correlation_vs_naive', 'gpu_benchmarks', 'to_markdown', 'benchmark_parts',
-           'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16', 'cpu_variants', 'bf16_conv_workaround',
-           'cpu_step_model', 'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer', 'dense_share',
-           'cpu_speed_ratios', 'parse_sizes', 'main', 'cli']
+           'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16', 'cpu_variants', 'cpu_step_model',
+           'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer', 'dense_share', 'cpu_speed_ratios',
+           'parse_sizes', 'main', 'cli']
 
 # %% ../nbs/13_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -644,28 +644,15 @@ def cpu_variants(variants=None # names of `CPU_VARIANTS`, or a dict name -> sett
             raise ValueError(f"CPU variant {name!r}: unknown setting(s) {sorted(bad)}; valid: {', '.join(CPU_BASE)}")
     return {'baseline': dict(CPU_BASE), **{k: dict(CPU_BASE, **s) for k, s in variants.items()}}
 
-# %% ../nbs/13_benchmarks.ipynb #46ca889b
-def _contiguous_input(mod, args): return (args[0].contiguous(),) + tuple(args[1:])
-
-def bf16_conv_workaround(model:torch.nn.Module # changed in place
-                        ) -> int: # the number of convolutions changed
-    "Give every dilated Conv2d NCHW-contiguous inputs and weights (oneDNN 3.12's bf16 NHWC backward-weights bug)."
-    convs = [m for m in model.modules() if isinstance(m, torch.nn.Conv2d) and max(m.dilation) > 1]
-    for m in convs:
-        m.weight.data = m.weight.data.contiguous()
-        m.register_forward_pre_hook(_contiguous_input)
-    return len(convs)
-
 # %% ../nbs/13_benchmarks.ipynb #8dc8aa21
 def cpu_step_model(s:dict, # full settings (`cpu_variants(...)[name]`, 'auto' resolved)
                    seed:int=0 # the weights' seed
                   ) -> MCJEPA: # M-JEPA in train mode (channels_last if asked)
-    "The CPU preset's model (M-JEPA, convnext_atto) under a variant's settings (bf16: `bf16_conv_workaround`)."
+    "The CPU preset's model (M-JEPA, convnext_atto) under a variant's settings."
     torch.manual_seed(seed)
     m = build_model('convnext_atto', drop_path_rate=0., width_factor=s['width_factor'], with_ssl=False,
                     output_level=s['output_level'], est_warp_mode=s['warp_mode'], warp_mode=s['warp_mode'])
     m = m.to(memory_format=torch.channels_last if s['channels_last'] else torch.contiguous_format).train()
-    if s['bf16'] is True: bf16_conv_workaround(m)
     return m
 
 def cpu_train_step(model:MCJEPA, # from `cpu_step_model`

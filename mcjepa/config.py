@@ -256,7 +256,7 @@ PRESETS = {
     'mc-jepa': TrainConfig(**NO_TRAP),
     'm-jepa': TrainConfig(**NO_TRAP, **M_JEPA),
     'mc-jepa-cpu': TrainConfig(**CPU),
-    'm-jepa-cpu': TrainConfig(**{**CPU, **M_JEPA, 'embedded_pairs': 256, 'flow_lr': CPU['flow_lr']}),
+    'm-jepa-cpu': TrainConfig(**{**CPU, **M_JEPA, 'embedded_pairs': 256}),
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
                         num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
                         lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,

@@ -18,10 +18,10 @@ __all__ = ['DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'up
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
 class DilatedConv2d(nn.Conv2d):
-    "A Conv2d that hands oneDNN an NCHW input under CPU autocast (its bf16 dilated channels_last backward breaks)."
+    "A Conv2d that hands oneDNN NCHW input and weights under CPU autocast (its bf16 dilated channels_last backward breaks)."
     def forward(self, x:Tensor) -> Tensor:
-        if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu'): x = x.contiguous()
-        return super().forward(x)
+        if not (x.device.type == 'cpu' and torch.is_autocast_enabled('cpu')): return super().forward(x)
+        return self._conv_forward(x.contiguous(), self.weight.contiguous(), self.bias)
 
 def conv_ln_act(cin:int,                # input channels
                 cout:int,               # output channels
