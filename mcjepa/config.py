@@ -13,6 +13,7 @@ from fastcore.script import str2bool
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
 from .model import build_model, STRATEGIES, MCJEPA
 from .warp import WARP_MODES
+from .estimator import CORR_NORMS
 from .losses import REDUCTIONS, REG_DETACH
 from fastcore.docments import docments
 
@@ -74,7 +75,7 @@ class OptimConfig:
     mixed_precision:str = 'no' # 'no', 'bf16' (CPU or GPU) or 'fp16' (GPU)
     cpu:bool = False # force CPU even where a GPU is present
     seed:int = 0 # every random choice of the run derives from it
-    num_threads:int|None = None # torch CPU threads per process (None: torch's default)
+    num_threads:int|None = None # torch CPU threads per process (None: the process's share of the cores)
 
 # %% ../nbs/09_config.ipynb #36914655
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class ArchConfig:
     output_scale:float|None = None # estimator heads predict flow/output_scale in image px (PWC-Net: 20); none: level px
     head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
     est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
+    corr_norm:str = 'none' # the estimator's cost volume: 'none' (PWC-Net), 'standard' (per pixel over d), 'cosine'
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)
@@ -202,6 +204,7 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     motion=_choice('uniform', 'chairs'),  # `mcjepa.scenes.MOTIONS`, not imported: the scenes load scikit-image
     output_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
     output_scale=_POSITIVE, head_init_std=_at_least(0), est_warp_mode=_choice(*WARP_MODES),
+    corr_norm=_choice(*CORR_NORMS),
     warp_mode=_choice(*WARP_MODES), reg_coeff=_at_least(0), vc_coeff=_at_least(0), feat_reduction=_choice(*REDUCTIONS),
     vc_reduction=_choice(*REDUCTIONS), reg_detach=_choice(*REG_DETACH),
     occ_min_visible=(lambda v: 0 <= v <= 1, "in [0, 1]"))
@@ -248,9 +251,10 @@ M_JEPA = dict(image_size=None, min_scale_crops=None, max_scale_crops=None, batch
 CPU = dict(image_size=64, flow_size=(128, 192), motion='chairs', photometric=True, embedded_images=1024,
            val_pairs=16, large_val_pairs=8, num_workers=1, epochs=10, warmup_epochs=1, batch_size=16,
            flow_batch_size=4, end_lr=1e-5, flow_lr=5e-4, flow_end_lr=5e-5, flow_start_epoch=0, vc_warmup_epochs=0,
-           occlusion_warmup_epochs=3, encoder='convnext_atto', drop_path_rate=0., width_factor=0.25, output_level=4,
-           output_scale=1., expander_dims='256-256-256', warp_mode='bicubic', reg_detach='features',
-           occ_min_visible=0.5, log_every=16, val_every=64, checkpoint_every=64)  # the miniature: see the docs
+           occlusion_warmup_epochs=3, encoder='convnext_atto', drop_path_rate=0., width_factor=0.25, output_level=3,
+           output_scale=1., corr_norm='standard', expander_dims='256-256-256', warp_mode='bicubic',
+           reg_detach='features', occ_min_visible=0.5, log_every=16, val_every=64,
+           checkpoint_every=64)  # the miniature: see the docs
 DEFAULT_PRESET = 'mc-jepa-cpu' # the main job's preset
 PRESETS = {
     'mc-jepa': TrainConfig(**NO_TRAP),
@@ -315,7 +319,7 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
     m = build_model(encoder=cfg.encoder, drop_path_rate=cfg.drop_path_rate, width_factor=cfg.width_factor,
                     flow_clip_value=cfg.flow_clip_value, shared_decoder=cfg.shared_decoder, layer_norm=cfg.layer_norm,
                     estimator_l2=cfg.estimator_l2, output_level=cfg.output_level, output_scale=cfg.output_scale,
-                    head_init_std=cfg.head_init_std, est_warp_mode=cfg.est_warp_mode,
+                    head_init_std=cfg.head_init_std, est_warp_mode=cfg.est_warp_mode, corr_norm=cfg.corr_norm,
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
                     flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
                     flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,

@@ -14,7 +14,8 @@ from .core import resize_flow, FLOW_CLIP
 from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
-__all__ = ['DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'FlowEstimator', 'estimate_both']
+__all__ = ['CORR_NORMS', 'DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'cost_volume',
+           'FlowEstimator', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
 class DilatedConv2d(nn.Conv2d):
@@ -93,8 +94,24 @@ def upsample_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map
     "Bilinear resize of a flow with its values rescaled; the identity when the size does not change."
     return flow if tuple(flow.shape[-2:]) == tuple(size) else resize_flow(flow, tuple(size))
 
+# %% ../nbs/03_estimator.ipynb #c0c7e0a1
+CORR_NORMS = ('none', 'standard', 'cosine')  # PWC-Net's cost volume; standardised over the displacements; cosine
+
+def cost_volume(x1:Tensor,         # B×C×h×w features of frame t
+                x2w:Tensor,        # B×C×h×w warped features of frame t+1
+                radius:int=4,      # search radius: (2r+1)² displacements
+                norm:str='none',   # one of `CORR_NORMS`
+                eps:float=1e-4,    # stabiliser of the standardisation
+               ) -> Tensor:        # B×(2r+1)²×h×w
+    "The decoder's cost volume: PWC-Net's correlation ('none'), standardised per pixel over its displacements, or cosine."
+    if norm == 'cosine': return correlation(F.normalize(x1, dim=1), F.normalize(x2w, dim=1), radius) * x1.shape[1]
+    corr = correlation(x1, x2w, radius)
+    if norm == 'none': return corr
+    return (corr - corr.mean(1, keepdim=True)) / (corr.std(1, keepdim=True) + eps)
+
+
 # %% ../nbs/03_estimator.ipynb #642d856f
-def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level) -> int:
+def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level, corr_norm) -> int:
     "Raise a clear `ValueError` for arguments `FlowEstimator` cannot use; return the output level as an index."
     if len(channels) != len(strides) or not channels:
         raise ValueError(f"FlowEstimator: need one stride per level, got {len(channels)} channels "
@@ -107,6 +124,8 @@ def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_m
         raise ValueError(f"FlowEstimator: head_init_std={head_init_std}, expected None or a number ≥ 0")
     if warp_mode not in WARP_MODES:
         raise ValueError(f"FlowEstimator: warp_mode={warp_mode!r}, expected one of {WARP_MODES}")
+    if corr_norm not in CORR_NORMS:
+        raise ValueError(f"FlowEstimator: corr_norm={corr_norm!r}, expected one of {CORR_NORMS}")
     n = len(channels)
     if output_level is None: return n - 1
     if isinstance(output_level, bool) or not isinstance(output_level, int) or not 0 <= output_level < n:
@@ -132,10 +151,12 @@ class FlowEstimator(nn.Module):
                  head_init_std:float|None=None,      # normal init std of the flow heads; None: zero_flow_init
                  warp_mode:str='bilinear',           # interpolation of the feature warp, one of `WARP_MODES`
                  output_level:int|None=None,         # finest level (0-based) the decoder runs on; None: all
+                 corr_norm:str='none',               # cost volume: one of `CORR_NORMS` ('none': PWC-Net's)
                 ):
         super().__init__()
-        args = (output_scale, head_init_std, warp_mode, output_level)
+        args = (output_scale, head_init_std, warp_mode, output_level, corr_norm)
         self.output_level = _check_estimator_args(channels, strides, *args)
+        self.corr_norm = corr_norm
         self.channels, self.strides = list(channels), list(strides)
         self.flow_clip_value, self.radius = flow_clip_value, radius
         self.output_scale, self.warp_mode = output_scale, warp_mode
@@ -191,7 +212,8 @@ def _refine(self:FlowEstimator,
         x2w, _ = warp(x2, flow, mode=self.warp_mode)
     i = 0 if len(self.decoders) == 1 else l
     k = self.output_scale / self.strides[l] if self.output_scale else 1.   # level px per unit of the heads' output
-    x = torch.cat([correlation(x1, x2w, self.radius), self.proj[l](x1), self.proj[l](x2w), flow / k], 1)
+    corr = cost_volume(x1, x2w, self.radius, self.corr_norm)
+    x = torch.cat([corr, self.proj[l](x1), self.proj[l](x2w), flow / k], 1)
     residual, feats = self.decoders[i](x)
     flow = flow + k * residual
     if self.contexts is not None: flow = flow + k * self.contexts[i](feats, flow / k)

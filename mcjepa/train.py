@@ -433,8 +433,8 @@ class Trainer:
                  resume:str|Path|None=None, # checkpoint file or run folder to continue from
                 ):
         self.cfg, self.out = cfg, (Path(out) if out is not None else None)
-        if cfg.num_threads: torch.set_num_threads(cfg.num_threads)
         self.acc = acc = make_accelerator(cfg)
+        torch.set_num_threads(cfg.num_threads or max(1, (os.cpu_count() or 1) // acc.num_processes))  # accelerate sets 1
         self.rank, self.world, self.main = acc.process_index, acc.num_processes, acc.is_main_process
         torch.manual_seed(cfg.seed)                                  # the same initial weights on every process
         model = make_model(cfg)
