@@ -434,7 +434,8 @@ class Trainer:
                 ):
         self.cfg, self.out = cfg, (Path(out) if out is not None else None)
         self.acc = acc = make_accelerator(cfg)
-        torch.set_num_threads(cfg.num_threads or max(1, (os.cpu_count() or 1) // acc.num_processes))  # accelerate sets 1
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1  # cgroups, Slurm
+        torch.set_num_threads(cfg.num_threads or max(1, cores // acc.num_processes))  # accelerate launch would set 1
         self.rank, self.world, self.main = acc.process_index, acc.num_processes, acc.is_main_process
         torch.manual_seed(cfg.seed)                                  # the same initial weights on every process
         model = make_model(cfg)
