@@ -291,3 +291,24 @@ def grad_norms(self:MCJEPA) -> dict: # part -> L2 norm of its gradients: encoder
                  est_rest=[p for p in est if id(p) not in heads])
     if self.with_ssl: parts['expander'] = list(self.expander.parameters())
     return {k: _grad_norm(v) for k, v in parts.items()}
+
+# %% ../nbs/08_mcjepa.ipynb #a7c1e0d2
+@patch
+def task_grad_norms(self:MCJEPA,
+                    views:tuple, # (view1, view2) of the content task
+                    pair:tuple, # (img1, img2) of the motion task
+                    occlusion:bool|None=None # the flow losses' masks, as in `forward`
+                   ) -> dict: # ssl, flow: each task's gradient norm in the encoder (flow with α); flow_share
+    "How hard each task of Eq. 7 pulls on the shared encoder: one backward pass per task."
+    if not self.with_ssl: raise ValueError("task_grad_norms compares MC-JEPA's two tasks; this model (M-JEPA) has one")
+    buffers = [b.detach().clone() for b in self.buffers()]
+    norms, device = {}, next(self.parameters()).device
+    with torch.random.fork_rng(devices=[device] if device.type == 'cuda' else []):  # drop path draws on the device
+        for task, inputs in (('ssl', dict(views=views)), ('flow', dict(pair=pair, occlusion=occlusion))):
+            self.zero_grad(set_to_none=True)
+            self(**inputs)['loss'].backward()
+            norms[task] = _grad_norm(list(self.encoder.parameters()))
+    self.zero_grad(set_to_none=True)
+    with torch.no_grad():
+        for b, old in zip(self.buffers(), buffers): b.copy_(old)
+    return dict(**norms, flow_share=norms['flow'] / (norms['flow'] + norms['ssl'] or 1.))

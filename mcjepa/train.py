@@ -434,7 +434,8 @@ class Trainer:
                 ):
         self.cfg, self.out = cfg, (Path(out) if out is not None else None)
         self.acc = acc = make_accelerator(cfg)
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1  # cgroups, Slurm
+        affinity = getattr(os, 'sched_getaffinity', None)  # the CPUs this process may use (cgroups, Slurm)
+        cores = len(affinity(0)) if affinity else os.cpu_count() or 1
         torch.set_num_threads(cfg.num_threads or max(1, cores // acc.num_processes))  # accelerate launch would set 1
         self.rank, self.world, self.main = acc.process_index, acc.num_processes, acc.is_main_process
         torch.manual_seed(cfg.seed)                                  # the same initial weights on every process
@@ -460,7 +461,7 @@ class Trainer:
         self._open_folder(resume)                   # only now: bad data roots or layouts have raised by here
         self.val, self.large_val = (validation_pairs(cfg), large_validation_pairs(cfg)) if self.main else (None, None)
         self.log = RunLog(self.out if self.main else None, self.step, cfg.tensorboard, cfg.log_every, self.total)
-        self.vicreg_batch, self.grads, self.measured = None, {}, None
+        self.vicreg_batch, self.grads, self.measured, self.last_batch = None, {}, None, None
 
 # %% ../nbs/10_train.ipynb #11f92c63
 @patch
@@ -586,6 +587,7 @@ def one_step(self:Trainer, batch:dict) -> dict:
     views, pair = self._to(batch['views']) if plan.ssl else None, self._to(batch['pair']) if plan.flow else None
     if views is not None and self.vicreg_batch is None: self.vicreg_batch = len(gather(views[0][:, :1, 0, 0]))
     buffers = [b.detach().clone() for b in self.model.buffers()]
+    if views is not None and pair is not None: self.last_batch = (views, pair, plan.occlusion)  # `measure`'s
     self.model.train()
     out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder,
                      occlusion=plan.occlusion)
@@ -611,6 +613,8 @@ def measure(self:Trainer) -> dict:
     r = flow_epe(m, v)
     rl = flow_epe(m, self.large_val, batch_size=2) if self.large_val is not None else dict(epe=None, zero_epe=None)
     diag = m.flow_diagnostics(*(v[k][:DIAG_PAIRS].to(dev) for k in ('img1', 'img2', 'flow')))
+    if self.last_batch is not None and self.world == 1:  # both tasks' pull on the encoder (VICReg gathers: 1 process)
+        diag['task_grads'] = m.task_grad_norms(*self.last_batch)
     self.measured = dict(step=self.step, val_epe=r['epe'], val_zero_epe=r['zero_epe'], large_epe=rl['epe'],
                          large_zero_epe=rl['zero_epe'], **diag)
     self.log.diagnostics(self.measured)
