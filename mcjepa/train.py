@@ -23,7 +23,8 @@ from PIL import Image
 from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
                          UnreadableSample)
 from .model import plan_step, MCJEPA
-from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides, config_from_checkpoint, field_type,
+from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides,
+                           config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
                            param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs)
 from . import scenes
