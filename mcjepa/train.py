@@ -377,7 +377,9 @@ def diagnostics(self:RunLog, line:dict):
     if self.tb is None: return
     for k, v in line.items():
         if k == 'step' or v is None: continue
-        tags = [(f'diag/{k}/L{i + 1}', x) for i, x in enumerate(v)] if isinstance(v, list) else [(f'diag/{k}', v)]
+        if isinstance(v, list): tags = [(f'diag/{k}/L{i + 1}', x) for i, x in enumerate(v)]    # per level
+        elif isinstance(v, dict): tags = [(f'diag/{k}/{name}', x) for name, x in v.items()]  # e.g. task_grads
+        else: tags = [(f'diag/{k}', v)]
         for tag, x in tags: self.tb.add_scalar(tag, x, line['step'])
 
 @patch
