@@ -98,6 +98,7 @@ class ArchConfig:
     layer_norm:bool = True # LayerNorm in the estimator (Table 3)
     estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
     output_level:int|None = None # finest level (0-based, coarse → fine) the estimator's decoder runs on; none: all
+    first_level:int = 0 # coarsest level (0-based) the estimator's decoder runs on; coarser levels: its flow pooled
     output_scale:float|None = None # estimator heads predict flow/output_scale in image px (PWC-Net: 20); none: level px
     head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
     est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
@@ -203,6 +204,7 @@ FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed
     max_skipped_steps=_at_least(1),
     motion=_choice('uniform', 'chairs'),  # `mcjepa.scenes.MOTIONS`, not imported: the scenes load scikit-image
     output_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
+    first_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
     output_scale=_POSITIVE, head_init_std=_at_least(0), est_warp_mode=_choice(*WARP_MODES),
     corr_norm=_choice(*CORR_NORMS),
     warp_mode=_choice(*WARP_MODES), reg_coeff=_at_least(0), vc_coeff=_at_least(0), feat_reduction=_choice(*REDUCTIONS),
@@ -234,6 +236,8 @@ def _validate(cfg:TrainConfig):
         test, allowed = FIELD_RULES.get(f.name, (None, None))
         if value is not None and test is not None and not test(value): bad(f.name, allowed)
     if cfg.warmup_epochs > cfg.epochs: bad('warmup_epochs', f"≤ --epochs ({cfg.epochs})")
+    if cfg.output_level is not None and cfg.first_level > cfg.output_level:
+        bad('first_level', f"≤ --output_level ({cfg.output_level})")
     if cfg.with_ssl:
         for k in ('image_size', 'batch_size', 'lr', 'expander_dims', 'min_scale_crops', 'max_scale_crops'):
             if getattr(cfg, k) is None: raise ValueError(f"invalid config: --{k} is None but with_ssl=True needs it")
@@ -320,6 +324,7 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
                     flow_clip_value=cfg.flow_clip_value, shared_decoder=cfg.shared_decoder, layer_norm=cfg.layer_norm,
                     estimator_l2=cfg.estimator_l2, output_level=cfg.output_level, output_scale=cfg.output_scale,
                     head_init_std=cfg.head_init_std, est_warp_mode=cfg.est_warp_mode, corr_norm=cfg.corr_norm,
+                    first_level=cfg.first_level,
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
                     flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
                     flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,

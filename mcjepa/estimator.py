@@ -15,7 +15,7 @@ from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
 __all__ = ['CORR_NORMS', 'DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'cost_volume',
-           'FlowEstimator', 'estimate_both']
+           'FlowEstimator', 'pool_flow', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
 class DilatedConv2d(nn.Conv2d):
@@ -111,7 +111,8 @@ def cost_volume(x1:Tensor,         # B×C×h×w features of frame t
 
 
 # %% ../nbs/03_estimator.ipynb #642d856f
-def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level, corr_norm) -> int:
+def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level, corr_norm,
+                          first_level=0) -> int:
     "Raise a clear `ValueError` for arguments `FlowEstimator` cannot use; return the output level as an index."
     if len(channels) != len(strides) or not channels:
         raise ValueError(f"FlowEstimator: need one stride per level, got {len(channels)} channels "
@@ -127,11 +128,16 @@ def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_m
     if corr_norm not in CORR_NORMS:
         raise ValueError(f"FlowEstimator: corr_norm={corr_norm!r}, expected one of {CORR_NORMS}")
     n = len(channels)
-    if output_level is None: return n - 1
-    if isinstance(output_level, bool) or not isinstance(output_level, int) or not 0 <= output_level < n:
+    out = n - 1 if output_level is None else output_level
+    if output_level is not None and (isinstance(output_level, bool) or not isinstance(output_level, int)
+                                     or not 0 <= output_level < n):
         raise ValueError(f"FlowEstimator: output_level={output_level!r}, expected None or a level index "
                          f"0..{n - 1} (coarse → fine; strides {list(strides)})")
-    return output_level
+    if isinstance(first_level, bool) or not isinstance(first_level, int) or not 0 <= first_level <= out:
+        raise ValueError(f"FlowEstimator: first_level={first_level!r}, expected a level index 0..{out} "
+                         f"(coarse → fine, at most the output level {out})")
+    return out
+
 
 # %% ../nbs/03_estimator.ipynb #23122ae9
 class FlowEstimator(nn.Module):
@@ -152,16 +158,17 @@ class FlowEstimator(nn.Module):
                  warp_mode:str='bilinear',           # interpolation of the feature warp, one of `WARP_MODES`
                  output_level:int|None=None,         # finest level (0-based) the decoder runs on; None: all
                  corr_norm:str='none',               # cost volume: one of `CORR_NORMS` ('none': PWC-Net's)
+                 first_level:int=0,                  # coarsest level (0-based) the decoder runs on; coarser: pooled
                 ):
         super().__init__()
-        args = (output_scale, head_init_std, warp_mode, output_level, corr_norm)
-        self.output_level = _check_estimator_args(channels, strides, *args)
+        args = (output_scale, head_init_std, warp_mode, output_level, corr_norm, first_level)
+        self.output_level, self.first_level = _check_estimator_args(channels, strides, *args), first_level
         self.corr_norm = corr_norm
         self.channels, self.strides = list(channels), list(strides)
         self.flow_clip_value, self.radius = flow_clip_value, radius
         self.output_scale, self.warp_mode = output_scale, warp_mode
-        used = self.output_level + 1                                   # levels that run a decoder
-        self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels[:used]])
+        used = self.output_level + 1 - first_level                     # levels that run a decoder
+        self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels[first_level:self.output_level + 1]])
         cin = (2 * radius + 1) ** 2 + 2 * proj_dim + 2
         n = 1 if shared_decoder else used
         head = dict(width_factor=width_factor, layer_norm=layer_norm, zero_flow_init=zero_flow_init, l2=l2)
@@ -210,15 +217,26 @@ def _refine(self:FlowEstimator,
     else:
         flow = upsample_flow(flow, x1.shape[-2:])
         x2w, _ = warp(x2, flow, mode=self.warp_mode)
-    i = 0 if len(self.decoders) == 1 else l
+    j = l - self.first_level                                   # index of the level's projection
+    i = 0 if len(self.decoders) == 1 else j
     k = self.output_scale / self.strides[l] if self.output_scale else 1.   # level px per unit of the heads' output
     corr = cost_volume(x1, x2w, self.radius, self.corr_norm)
-    x = torch.cat([corr, self.proj[l](x1), self.proj[l](x2w), flow / k], 1)
+    x = torch.cat([corr, self.proj[j](x1), self.proj[j](x2w), flow / k], 1)
     residual, feats = self.decoders[i](x)
     flow = flow + k * residual
     if self.contexts is not None: flow = flow + k * self.contexts[i](feats, flow / k)
     clip = self.flow_clip_value / self.strides[l]
     return flow.clamp(-clip, clip)
+
+# %% ../nbs/03_estimator.ipynb #a516b1e4
+def pool_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map
+              size:tuple,   # (H', W') of a coarser level, dividing (h, w)
+             ) -> Tensor:   # B×2×H'×W' flow in pixels of the coarser level
+    "Average-pool a flow to a coarser level's map, its values rescaled to that level's pixels."
+    (h, w), (H, W) = flow.shape[-2:], size
+    if h % H or w % W: raise ValueError(f"pool_flow: {(H, W)} must divide the flow's size {(h, w)}")
+    return F.avg_pool2d(flow, (h // H, w // W)) * flow.new_tensor([W / w, H / h]).view(1, 2, 1, 1)
+
 
 # %% ../nbs/03_estimator.ipynb #20ccbe77
 @patch
@@ -231,9 +249,11 @@ def forward(self:FlowEstimator,
     self._check(feats1, feats2)
     flows, flow = [], None
     for l, (x1, x2) in enumerate(zip(feats1, feats2)):
+        if l < self.first_level: continue
         if l <= self.output_level: flow = self._refine(l, x1, x2, flow)
         flows.append(upsample_flow(flow, x1.shape[-2:]))          # finer than the output level: upsampled only
-    return dict(flows=flows, flow=upsample_flow(flow, tuple(image_size)))
+    coarse = [pool_flow(flows[0], x.shape[-2:]) for x in feats1[:self.first_level]]   # coarser than the first level
+    return dict(flows=coarse + flows, flow=upsample_flow(flow, tuple(image_size)))
 
 # %% ../nbs/03_estimator.ipynb #b4acd4e0
 def _split(out:dict, n:int) -> tuple[dict, dict]:

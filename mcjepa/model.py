@@ -143,6 +143,7 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
                 est_warp_mode:str='bilinear', # interpolation of the estimator's feature warp
                 output_level:int|None=None, # finest level the estimator's decoder runs on (None: every level)
                 corr_norm:str='none', # the estimator's cost volume: 'none' (PWC-Net), 'standard' or 'cosine'
+                first_level:int=0, # coarsest level the estimator's decoder runs on (0: every level, the paper)
                 **flow_loss_kwargs # to `MJEPALoss` (e.g. flow_cycle_consistency_coeff, flow_loss_smooth_factor)
                ) -> MCJEPA:
     "Build M-JEPA or MC-JEPA with the paper's constants as defaults."
@@ -152,7 +153,7 @@ def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Ta
     est = FlowEstimator(enc.channels, enc.strides, width_factor=width_factor, shared_decoder=shared_decoder,
                         layer_norm=layer_norm, flow_clip_value=flow_clip_value, l2=estimator_l2,
                         output_scale=output_scale, head_init_std=head_init_std, warp_mode=est_warp_mode,
-                        output_level=output_level, corr_norm=corr_norm)
+                        output_level=output_level, corr_norm=corr_norm, first_level=first_level)
     exp = Expander(enc.embed_dim, expander_dims, expander_norm) if with_ssl else None
     return MCJEPA(enc, est, MJEPALoss(**flow_loss_kwargs), exp, flow_alpha=flow_alpha, flow_coeff=flow_coeff,
                   vicreg_coeffs=VICREG_COEFFS[vicreg_preset])

@@ -37,7 +37,8 @@ __all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG
            'check_roots', 'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
            'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'RunLog', 'make_accelerator',
            'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
-           'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main']
+           'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main',
+           'supervised_control']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -930,3 +931,33 @@ def main(**flags):
     if several: _exit_now(status)
     if error is None: return summary
     sys.exit(status)
+
+# %% ../nbs/10_train.ipynb #c59b88cf
+def supervised_control(cfg:TrainConfig, # the run: its model, embedded flow pairs, flow batch, lr schedules and steps
+                       frozen_encoder:bool=False, # train the estimator alone on the untrained encoder
+                      ) -> list: # one dict per validation: step, epe_ratio, large_epe_ratio
+    "The run's flow model trained on the ground truth (EPE of the final flow): pairs, batches and lrs as the trainer's."
+    flows, weights, names = flow_datasets(cfg)
+    if names != ['embedded']:
+        raise ValueError(f"supervised_control trains on the embedded pairs (exact ground truth), not on {names}")
+    spe = steps_per_epoch(cfg, image_dataset(cfg), weights)
+    stream = TrainStream(None, flows, weights, None, None, cfg.flow_batch_size, spe, cfg.seed)
+    with seeded(cfg.seed, 0): model = make_model(cfg).train()
+    opt, scheds, total = make_optimizer(model, cfg), schedules(cfg, spe), cfg.epochs * spe
+    val, large, rows = validation_pairs(cfg), large_validation_pairs(cfg), []
+    for step in range(total):
+        set_lr(opt, scheds, step)
+        ss = [flows[0][i] for i in stream.flow_indices(step)[1]]
+        img1, img2, gt, valid = (torch.stack([s[k] for s in ss]) for k in ('img1', 'img2', 'flow', 'valid'))
+        with torch.set_grad_enabled(not frozen_encoder): levels = model.pyramid(torch.cat([img1, img2]))
+        out = model.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], img1.shape[-2:])
+        loss = ((out['flow'] - gt).norm(dim=1) * valid[:, 0]).sum() / valid.sum().clamp(min=1)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        if (step + 1) % cfg.val_every == 0 or step + 1 == total:
+            e, L = flow_epe(model, val), (flow_epe(model, large) if large is not None else None)
+            rows.append(dict(step=step + 1, epe_ratio=e['epe'] / e['zero_epe'],
+                             large_epe_ratio=L['epe'] / L['zero_epe'] if L else None))
+    return rows
+
