@@ -951,7 +951,7 @@ def supervised_control(cfg:TrainConfig, # the run: its model, embedded flow pair
         img1, img2, gt, valid = (torch.stack([s[k] for s in ss]) for k in ('img1', 'img2', 'flow', 'valid'))
         with torch.set_grad_enabled(not frozen_encoder): levels = model.pyramid(torch.cat([img1, img2]))
         out = model.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], img1.shape[-2:])
-        loss = ((out['flow'] - gt).norm(dim=1) * valid[:, 0]).sum() / valid.sum().clamp(min=1)
+        loss = (end_point_error(out['flow'], gt) * valid[:, 0]).sum() / valid.sum().clamp(min=1)
         opt.zero_grad()
         loss.backward()
         opt.step()
