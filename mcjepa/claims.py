@@ -11,7 +11,7 @@ from fastcore.script import call_parse
 from .core import TABLE8_VAR, TABLE8_COV
 from .model import MCJEPA
 from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config, read_checkpoint, checkpoint_config
-from .train import train, RunStopped, RESUME_KEYS, read_run_logs, flow_epe
+from .train import train, RunStopped, RESUME_KEYS, DIAG_PAIRS, read_run_logs, flow_epe
 from .train import validation_pairs, large_validation_pairs
 from .evaluate import eval_model, evaluate, eval_datasets
 
@@ -85,15 +85,23 @@ def claim_sets(preset:str=DEFAULT_PRESET, # the preset whose validation sets sco
     if small: val, large = ({k: v[:n] for k, v in d.items()} for d, n in ((val, 4), (large, 2)))
     return dict(val=val, large_val=large, **eval_datasets(('seg', 'davis'), small=small))
 
+def _rounded(x, digits:int=4):
+    "`x` with every float to `digits` significant digits (for small JSON files)."
+    if isinstance(x, float): return float(f'{x:.{digits}g}')
+    if isinstance(x, dict): return {k: _rounded(v, digits) for k, v in x.items()}
+    return [_rounded(v, digits) for v in x] if isinstance(x, list) else x
+
 def claim_result(model:MCJEPA, # the model to score
                  sets:dict, # `claim_sets` output
                  seg_steps:int=300 # linear-head steps (chapter 11's default)
-                ) -> dict: # epe, zero_epe, large_epe, large_zero_epe (px), miou, jf (%)
-    "Flow EPE on both validation sets, frozen linear segmentation mIoU and propagation J&F."
-    val, large = flow_epe(model, sets['val']), flow_epe(model, sets['large_val'], batch_size=2)
+                ) -> dict: # epe, zero_epe, large_epe, large_zero_epe (px), miou, jf (%), diag
+    "Flow EPE on both validation sets, frozen linear segmentation mIoU, propagation J&F, the learning diagnostics."
+    v = sets['val']
+    val, large = flow_epe(model, v), flow_epe(model, sets['large_val'], batch_size=2)
+    diag = model.flow_diagnostics(*(v[k][:DIAG_PAIRS] for k in ('img1', 'img2', 'flow')))
     r = evaluate(model, dict(seg=sets['seg'], davis=sets['davis']), seg_kwargs=dict(steps=seg_steps), log=None)
     return dict(epe=val['epe'], zero_epe=val['zero_epe'], large_epe=large['epe'], large_zero_epe=large['zero_epe'],
-                miou=r['seg']['embedded']['miou'], jf=r['davis']['embedded']['JF'])
+                miou=r['seg']['embedded']['miou'], jf=r['davis']['embedded']['JF'], diag=_rounded(diag))
 
 # %% ../nbs/14_claims.ipynb #cabe747c
 def claim_paths(variant:str, seed:int, # which run
@@ -119,12 +127,7 @@ def claim_training(cfg:TrainConfig, # the run's configuration
     if cfg.stop_step is not None and ck['step'] >= cfg.stop_step: return dict(ck['info'], step=ck['step'])
     return train(resume=folder, out=folder)
 
-# %% ../nbs/14_claims.ipynb #ca36535d
-def _rounded(x, digits:int=4):
-    if isinstance(x, float): return float(f'{x:.{digits}g}')
-    if isinstance(x, dict): return {k: _rounded(v, digits) for k, v in x.items()}
-    return [_rounded(v, digits) for v in x] if isinstance(x, list) else x
-
+# %% ../nbs/14_claims.ipynb #bbabba86
 def run_history(folder # a run folder written by `mcjepa.train`
                ) -> dict: # curve (step, epe_ratio, large_epe_ratio), diag_end, steps, skipped
     "The EPE curve and the last diagnostics of a run, and how many steps it made and skipped."
