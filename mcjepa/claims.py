@@ -8,7 +8,7 @@ import sys, json, time
 from dataclasses import asdict
 from pathlib import Path
 from fastcore.script import call_parse
-from .core import TABLE8_VAR, TABLE8_COV
+from .core import TABLE8_VAR, TABLE8_COV, write_text_atomic
 from .model import MCJEPA
 from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config, read_checkpoint, checkpoint_config
 from .train import train, RunStopped, RESUME_KEYS, DIAG_PAIRS, read_run_logs, flow_epe
@@ -150,13 +150,6 @@ def _cached_result(path:Path, # a result file
     old = json.loads(path.read_text())
     return old if all(old.get(k) == v for k, v in recipe.items()) else None
 
-def _write_json(path:Path, obj):
-    "Write `obj` atomically: a reader never sees half a file."
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix('.tmp')
-    tmp.write_text(json.dumps(obj, indent=1))
-    tmp.replace(path)
-
 # %% ../nbs/14_claims.ipynb #2f7b17ba
 def run_claim(variant:str, # a key of `CLAIM_RUNS`
               seed:int=0, # the run's seed
@@ -186,7 +179,7 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
         if res['crashed'] is None: model = eval_model(folder, device='cpu')
     if model is not None: res.update(claim_result(model, sets or claim_sets(preset, small), seg_steps))
     res['seconds'] = time.perf_counter() - t0
-    _write_json(path, res)
+    write_text_atomic(path, json.dumps(res, indent=1))   # a reader never sees half a file
     if log: log(_summary_line(res))
     return res
 
