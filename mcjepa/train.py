@@ -680,9 +680,17 @@ def save(self:Trainer):
 
 # %% ../nbs/10_train.ipynb #b071412d
 @patch
+def _clock_in(self:Trainer, since:float # `time.perf_counter()` when the clock last ran in
+             ) -> float: # now, for the next call
+    "Add the time since `since` to the run's `wall_time` (kept in every checkpoint: a resumed run keeps it)."
+    now = time.perf_counter()
+    self.info['wall_time'] += now - since
+    return now
+
+@patch
 def _train_steps(self:Trainer, stop:int):
     "Steps from the current one to `stop`, validating, logging and checkpointing; stops a run that keeps skipping."
-    cfg, start, t_start, skipped, in_a_row = self.cfg, self.step, time.perf_counter(), 0, 0
+    cfg, start, clock, skipped, in_a_row = self.cfg, self.step, time.perf_counter(), 0, 0
     if self.step == 0: self.validate('start')
     dl = DataLoader(self.stream, batch_size=None, sampler=range(self.step, stop), num_workers=cfg.num_workers,
                     generator=torch.Generator().manual_seed(cfg.seed), persistent_workers=False)
@@ -694,8 +702,10 @@ def _train_steps(self:Trainer, stop:int):
         if in_a_row >= cfg.max_skipped_steps:
             raise RunStopped(f"stopped at step {self.step}: {in_a_row} steps in a row skipped (non-finite loss, "
                              "gradients or weights; --max_skipped_steps); the last checkpoint is kept")
-        if self.step % cfg.checkpoint_every == 0 and self.step < stop: self.save()
-    self.info['wall_time'] += time.perf_counter() - t_start
+        if self.step % cfg.checkpoint_every == 0 and self.step < stop:
+            clock = self._clock_in(clock)            # the checkpoint keeps the time trained so far
+            self.save()
+    self._clock_in(clock)
     if stop > start and skipped == stop - start:
         raise RunStopped(f"every step of this run was skipped ({skipped}: non-finite loss, gradients or weights); "
                          "nothing was trained, the last checkpoint is kept")
