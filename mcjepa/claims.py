@@ -359,6 +359,12 @@ def main(results:str='nbs/results/claims', # folder of the result files (finishe
     except ValueError:
         print(f"mcjepa.claims: error: --seeds {seeds!r}: expected comma-separated integers, e.g. 0,1", file=sys.stderr)
         sys.exit(2)
+    try:                                                # every run's configuration is checked before any runs
+        for v in names or CLAIM_RUNS: claim_config(v, seed_list[0] if seed_list else 0, epochs=epochs)
+        if not seed_list: raise ValueError(f"--seeds {seeds!r}: expected at least one seed, e.g. 0,1")
+    except ValueError as e:
+        print(f"mcjepa.claims: error: {e}", file=sys.stderr)
+        sys.exit(2)
     if epochs is not None: results, runs = f"{results}/epochs{epochs}", f"{runs}/epochs{epochs}"
     res = run_claims(names, seed_list, results=results, runs=runs, epochs=epochs)
     print(claims_markdown(res))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #75e29840
 from __future__ import annotations
-import io, os, math, struct, zlib, time, socket, atexit
+import io, os, re, math, struct, zlib, time, socket, atexit, shutil, contextlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,13 +18,13 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
-           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'KITTI_MAX', 'NONFINITE_COLOR', 'RUN_MARKERS',
-           'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'call_cli', 'write_flo', 'read_flo', 'write_pfm',
-           'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
-           'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
-           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs',
-           'check_output_folder', 'check_run_folder', 'RunLock', 'lock_run_folder', 'write_text_atomic',
-           'UnreadableSample']
+           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'KITTI_MAX', 'NONFINITE_COLOR', 'RUN_MARKER',
+           'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'negative_lists', 'call_cli', 'check_device',
+           'atomic_path', 'write_text_atomic', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16',
+           'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow',
+           'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image', 'read_image', 'save_image',
+           'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs', 'check_output_folder',
+           'check_run_folder', 'RunLock', 'lock_run_folder', 'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -47,14 +47,43 @@ def denormalize(x:Tensor # `...×3×H×W` ImageNet-normalised images
     return x * _stats(x, IMAGENET_STD) + _stats(x, IMAGENET_MEAN)
 
 # %% ../nbs/00_core.ipynb #faf49c79
+def negative_lists(argv:list # command-line arguments
+                  ) -> list:
+    "`--flag -32,64` → `--flag=-32,64`: argparse reads a value that starts with '-' as a flag unless it is one number."
+    out, i = [], 0
+    while i < len(argv):
+        a, b = str(argv[i]), str(argv[i + 1]) if i + 1 < len(argv) else ''
+        if a.startswith('--') and '=' not in a and re.fullmatch(r'-[\d.][^\s]*,[^\s]*', b):
+            out.append(f'{a}={b}')
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
 def call_cli(main, # a `@call_parse` command (its undecorated signature defines the flags)
              argv:list, # command-line arguments, e.g. ['--out', 'runs/x']
              prog:str # the name `--help` shows, e.g. 'python -m mcjepa.train'
             ):
     "Run a module's command line in this process, as `python -m` would (bad input raises `SystemExit(2)`)."
-    args = vars(anno_parser(main, prog=prog).parse_args([str(a) for a in argv]))
+    args = vars(anno_parser(main, prog=prog).parse_args(negative_lists(argv)))
     for fastcore_flag in ('pdb', 'xtra'): args.pop(fastcore_flag, None)
     return main(**args)
+
+# %% ../nbs/00_core.ipynb #dc418331
+def check_device(device, # a torch device name, e.g. 'cpu', 'cuda', 'cuda:1'
+                 flag:str='--device' # how the user named it, for the messages
+                ) -> torch.device:
+    "The device, if torch knows it and this machine has it; else a ValueError naming it."
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise ValueError(f"{flag} {device}: not a torch device (expected cpu, cuda, cuda:1, mps, ...)") from None
+    try: torch.empty(0, device=dev)
+    except (RuntimeError, AssertionError) as e:
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0][:100]
+        raise ValueError(f"{flag} {device}: not available on this machine ({why}); expected cpu or a device it has") \
+            from None
+    return dev
 
 # %% ../nbs/00_core.ipynb #c0e2c9ed
 TABLE8_FLOW = (1., 1., 1., 1., .1, .01)         # Table 8 "Flow": weights of L_reg and L_cycle, levels L1..L6
@@ -65,14 +94,66 @@ FLOW_ALPHA = {'mc-jepa': .1, 'm-jepa': 1.}      # α of Eq. 7 (Table 6 `flow_alp
 FLOW_CLIP = {'mc-jepa': 128., 'm-jepa': 256.}   # bound of the estimated flow in pixels (Table 6 `flow_clip_value`)
 CYCLE_COEFF = {'mc-jepa': .2, 'm-jepa': .1}     # weight of L_cycle (Table 6 `flow_cycle_consistency_coeff`)
 
+# %% ../nbs/00_core.ipynb #62a43025
+def _remove(p:Path):
+    "Remove a file or a folder tree, if there is one."
+    if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+    else: p.unlink(missing_ok=True)
+
+def _move_into(src:Path, dst:Path):
+    "Put a finished temporary folder at `dst`: renamed when `dst` is missing or empty, else file by file."
+    if dst.is_dir() and not any(dst.iterdir()): dst.rmdir()
+    if not dst.exists(): return os.replace(src, dst)
+    for f in sorted(src.iterdir()):
+        if f.is_dir() and (dst / f.name).is_dir(): _move_into(f, dst / f.name)
+        else: os.replace(f, dst / f.name)
+    src.rmdir()
+
+# %% ../nbs/00_core.ipynb #eb2379bb
+@contextlib.contextmanager
+def atomic_path(path, # the file (or folder) to write; missing parent folders are created
+                sync:bool=False # flush a file to disk before the rename (checkpoints)
+               ): # yields a temporary path beside `path`, with the same suffix
+    "Write under a temporary name, renamed to `path` only when the block succeeds; a failure leaves nothing."
+    path = Path(path).expanduser()
+    made = [p for p in path.parents if not p.exists()]            # nearest first
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        yield tmp
+        if tmp.is_file() and sync:
+            with open(tmp, 'rb+') as f: os.fsync(f.fileno())
+        if tmp.is_file(): os.replace(tmp, path)
+        elif tmp.is_dir(): _move_into(tmp, path)
+    except BaseException:
+        _remove(tmp)
+        for p in made:                                              # the folders this write created, if still empty
+            if p.exists() and not any(p.iterdir()): p.rmdir()
+        raise
+    finally: _remove(tmp)
+
+def write_text_atomic(path, # the file to write (its folder is created)
+                      text:str # its whole new content
+                     ) -> Path: # `path`
+    "Write a text file whole or not at all (`atomic_path`)."
+    with atomic_path(path) as tmp: tmp.write_text(text)
+    return Path(path).expanduser()
+
 # %% ../nbs/00_core.ipynb #72e4ca7f
 FLO_MAGIC = 202021.25
 
 def _check_flow_array(flow, fname) -> np.ndarray:
-    flow = np.asarray(flow, dtype=np.float32)
+    "`flow` as float32 H×W×2, refusing complex values, no pixels, and values that float32 cannot hold."
+    flow = np.asarray(flow)
+    if np.iscomplexobj(flow): raise ValueError(f"{fname}: a complex flow ({flow.dtype}), expected real (u, v) values")
     if flow.ndim != 3 or flow.shape[2] != 2:
         raise ValueError(f"{fname}: expected a flow array of shape H×W×2, got {flow.shape}")
-    return flow
+    if 0 in flow.shape[:2]: raise ValueError(f"{fname}: a {flow.shape[0]}×{flow.shape[1]} flow, expected at least 1×1")
+    f32 = flow.astype(np.float32)
+    big = np.isfinite(flow) & ~np.isfinite(f32)
+    if big.any(): raise ValueError(f"{fname}: flow values up to {np.abs(flow[big]).max():g} do not fit in float32 "
+                                   f"(at most {np.finfo(np.float32).max:.3g})")
+    return f32
 
 def write_flo(fname, # path of the `.flo` file to write
               flow # H×W×2 flow (u, v) in pixels
@@ -80,9 +161,7 @@ def write_flo(fname, # path of the `.flo` file to write
     "Write a Middlebury `.flo` file."
     flow = _check_flow_array(flow, fname)
     h, w = flow.shape[:2]
-    with open(fname, 'wb') as f:
-        f.write(struct.pack('<fii', FLO_MAGIC, w, h))
-        f.write(flow.astype('<f4').tobytes())
+    with atomic_path(fname) as tmp: tmp.write_bytes(struct.pack('<fii', FLO_MAGIC, w, h) + flow.astype('<f4').tobytes())
 
 def read_flo(fname # path of a Middlebury `.flo` file
             ) -> np.ndarray: # H×W×2 float32 (u, v)
@@ -110,9 +189,8 @@ def write_pfm(fname, # path of the `.pfm` file to write
     elif arr.ndim == 2: kind = b'Pf'
     else: raise ValueError(f"{fname}: PFM holds H×W or H×W×3 arrays, got {arr.shape}")
     h, w = arr.shape[:2]
-    with open(fname, 'wb') as f:
-        f.write(kind + b'\n' + f'{w} {h}\n'.encode() + b'-1.0\n')
-        f.write(np.ascontiguousarray(arr[::-1]).astype('<f4').tobytes())
+    with atomic_path(fname) as tmp:
+        tmp.write_bytes(kind + b'\n' + f'{w} {h}\n'.encode() + b'-1.0\n' + arr[::-1].astype('<f4').tobytes())
 
 def read_pfm(fname # path of a PFM file
             ) -> np.ndarray: # H×W or H×W×3 float32, top row first
@@ -127,6 +205,9 @@ def read_pfm(fname # path of a PFM file
         scale = float(lines[2])
     except ValueError:
         raise ValueError(f"{fname}: bad PFM header {b' '.join(lines[:3])!r}, expected 'width height' and a scale")
+    if w <= 0 or h <= 0: raise ValueError(f"{fname}: PFM size {w}×{h}, expected a positive width and height")
+    if not math.isfinite(scale) or scale == 0:
+        raise ValueError(f"{fname}: PFM scale {scale:g}, expected a non-zero number (its sign gives the byte order)")
     n = w * h * channels
     body = lines[3]
     if len(body) < 4 * n:
@@ -152,7 +233,7 @@ def write_png16(fname, # path of the PNG to write
     ihdr = struct.pack('>IIBBBBB', w, h, 16, 2, 0, 0, 0)
     idat = zlib.compress(rows.tobytes(), 6)
     chunks = _png_chunk(b'IHDR', ihdr) + _png_chunk(b'IDAT', idat) + _png_chunk(b'IEND', b'')
-    with open(fname, 'wb') as f: f.write(b'\x89PNG\r\n\x1a\n' + chunks)
+    with atomic_path(fname) as tmp: tmp.write_bytes(b'\x89PNG\r\n\x1a\n' + chunks)
 
 # %% ../nbs/00_core.ipynb #31678cc5
 KITTI_MAX = (2**16 - 1 - KITTI_OFFSET) / KITTI_SCALE   # 511.98 px: the largest |u|, |v| a KITTI PNG holds
@@ -306,10 +387,9 @@ def read_image(path # an image file PIL can read
 def save_image(path, # file to write; the format follows the extension (.png, .jpg, .ppm, ...)
                img:Tensor # 3×H×W float in [0, 1]
               ):
-    "Write an image, creating its folder."
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    "Write an image whole (`atomic_path`), creating its folder."
     jpeg = str(path).lower().endswith(('.jpg', '.jpeg'))
-    Image.fromarray(tensor_to_image(img)).save(path, **({'quality': 95} if jpeg else {}))
+    with atomic_path(path) as tmp: Image.fromarray(tensor_to_image(img)).save(tmp, **({'quality': 95} if jpeg else {}))
 
 # %% ../nbs/00_core.ipynb #8efec235
 NONFINITE_COLOR = (0, 0, 0)   # black: the colour wheel never draws it, so a NaN or infinite flow pixel stands out
@@ -428,12 +508,11 @@ def check_output_folder(path, # a folder a command fills with files (e.g. video 
     return path
 
 # %% ../nbs/00_core.ipynb #cdf96a99
-RUN_MARKERS = ('config.json', 'checkpoint.pt')   # files that make a folder a run of mcjepa.train
+RUN_MARKER = 'mcjepa_run.json'   # written first into every run folder: the folder is a run of mcjepa.train
 RUN_LOCK = 'run.lock'
 
 def check_run_folder(path, # the run folder a training run will write
                      resume=None, # the checkpoint file or run folder being continued (None: a new run)
-                     markers=RUN_MARKERS, # files that mark a folder as a run of ours
                      flag:str='--out' # how the user named `path`, for the messages
                     ) -> Path: # `path`, with `~` expanded
     "A run folder may be new, empty, a run of ours without a checkpoint, or the very run being resumed."
@@ -443,9 +522,9 @@ def check_run_folder(path, # the run folder a training run will write
     if not path.is_dir(): return path
     names = {p.name for p in path.iterdir()} - {RUN_LOCK}
     if not names: return path
-    if not names & set(markers):
-        raise OutputRefused(f"{flag} {path} holds files that are not an mcjepa run (e.g. {sorted(names)[0]}): "
-                            "choose a new or empty folder")
+    if RUN_MARKER not in names:
+        raise OutputRefused(f"{flag} {path} holds files that are not an mcjepa run (e.g. {sorted(names)[0]}; no "
+                            f"{RUN_MARKER}): choose a new or empty folder")
     if 'checkpoint.pt' not in names: return path      # a run that stopped before its first checkpoint
     if resume is not None:
         resume = Path(resume).expanduser()
@@ -511,31 +590,18 @@ class RunLock:
 # %% ../nbs/00_core.ipynb #00b4ed91
 def lock_run_folder(path, # the run folder a training run will write
                     resume=None, # the checkpoint file or run folder being continued (None: a new run)
-                    markers=RUN_MARKERS, # see `check_run_folder`
                     flag:str='--out' # how the user named `path`, for the messages
                    ) -> RunLock: # held until `.release()` (or the end of a `with` block, or of the process)
-    "Check the run folder, create it and lock it; checked again under the lock, so no other run slips in between."
-    path = check_run_folder(path, resume, markers, flag)
+    "Check the run folder, create it, lock it and mark it; checked again under the lock, so no other run slips in."
+    path = check_run_folder(path, resume, flag)
     lock = RunLock(path)
-    try: check_run_folder(path, resume, markers, flag)
+    try:
+        check_run_folder(path, resume, flag)
+        if not (path / RUN_MARKER).exists(): write_text_atomic(path / RUN_MARKER, '{"written_by": "mcjepa.train"}\n')
     except BaseException:
         lock.release()
         raise
     return lock
-
-# %% ../nbs/00_core.ipynb #6b6807fc
-def write_text_atomic(path, # the file to write (its folder is created)
-                      text:str # its whole new content
-                     ) -> Path: # `path`
-    "Write a text file whole or not at all: a temporary file in the same folder, renamed over `path`."
-    path = Path(path).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text)
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-    return path
 
 # %% ../nbs/00_core.ipynb #3674d3ef
 class UnreadableSample(ValueError):

@@ -25,7 +25,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.callback.core import Callback
     from fastai.callback.schedule import ParamScheduler
 from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_outputs, write_text_atomic
-from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX
+from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX, check_device, atomic_path
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS, load_model
 from . import data as mdata, scenes
@@ -39,8 +39,9 @@ __all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'SUBMISSIONS', 'OFFICIAL_T
            'norm_mask', 'labels_to_grid', 'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure',
            'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets',
            'evaluate_dataset', 'evaluate', 'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files',
-           'write_results', 'davis_levels_arg', 'model_name', 'check_results_out', 'report_failures', 'main', 'cli',
-           'submission_datasets', 'submission_file', 'write_flow_file', 'write_submission', 'submit_main']
+           'write_results', 'davis_levels_arg', 'model_name', 'check_results_out', 'check_eval_args', 'report_failures',
+           'submission_datasets', 'submission_file', 'write_flow_file', 'write_submission', 'submit_main', 'main',
+           'cli']
 
 # %% ../nbs/11_evaluate.ipynb #e2861bc4
 def default_device() -> torch.device:
@@ -51,10 +52,12 @@ def eval_model(checkpoint=None, # checkpoint file or run folder; None: random we
                preset:str='tiny', # the architecture of the random model (a key of `mcjepa.train.PRESETS`)
                seed:int=0, # seed of the random initialisation
                device=None, # default: `default_device()`
+               trust_pickle:bool=False, # read a `.pt` checkpoint by unpickling it (see `load_model`)
                **overrides # config fields of the random model, e.g. encoder='convnext_tiny'
               ) -> MCJEPA: # in eval mode
     "The model to evaluate: a checkpoint's weights, or a preset's random initialisation."
-    if checkpoint is not None: return load_model(checkpoint, device=device or default_device())
+    if checkpoint is not None:
+        return load_model(checkpoint, device=device or default_device(), trust_pickle=trust_pickle)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         m = make_model(get_config(preset, **overrides))
@@ -771,6 +774,16 @@ def check_results_out(out, # the results folder
     "Check, before any work, that the results can be written without replacing an input or earlier results."
     return tuple(check_outputs(results_files(out), inputs, overwrite))
 
+def check_eval_args(seg_steps:int, seg_lr:float, seg_batch_size:int, encoder_lr:float, # `main`'s flags
+                    seg_crop:int|None=None, seg_short_side:int|None=None, max_samples:int|None=None):
+    "Every number of the command line in its range, before any work (a ValueError naming the flag)."
+    counts = dict(seg_steps=seg_steps, seg_batch_size=seg_batch_size, seg_crop=seg_crop, seg_short_side=seg_short_side,
+                  max_samples=max_samples)
+    for k, v in counts.items():
+        if v is not None and v < 1: raise ValueError(f"--{k} {v}: expected at least 1")
+    for k, v in dict(seg_lr=seg_lr, encoder_lr=encoder_lr).items():
+        if not (math.isfinite(v) and v > 0): raise ValueError(f"--{k} {v}: expected a positive, finite learning rate")
+
 def report_failures(failures:dict, # 'task/name' -> why (`evaluate(failures=...)`)
                     total:int, # how many evaluations were asked for
                     prog:str='mcjepa.evaluate' # the command, for the message
@@ -779,73 +792,6 @@ def report_failures(failures:dict, # 'task/name' -> why (`evaluate(failures=...)
     if not failures: return None
     lines = [f"{prog}: error: {len(failures)} of {total} evaluation(s) failed and were skipped:"]
     return '\n'.join(lines + [f"  {k}: {v}" for k, v in failures.items()])
-
-# %% ../nbs/11_evaluate.ipynb #a74bc801
-@call_parse
-def main(checkpoint:str=None, # checkpoint file or run folder (default: random weights of --preset)
-         preset:str='tiny', # architecture of the random-weights model
-         tasks:str='flow,seg,davis', # comma-separated subset of flow,seg,davis
-         out:str='eval', # folder for results.json and results.md
-         name:str=None, # model name in the tables (default: the checkpoint's name, or 'random weights')
-         embedded:bool_arg=True, # evaluate on the embedded data too
-         small:store_true=False, # tiny embedded sets (8 pairs, 48 + 16 labelled images, 2 videos): a quick check
-         sintel_root:str=None, # folder holding Sintel/ (training/{clean,final,flow,occlusions})
-         kitti_root:str=None, # folder holding KittiFlow/ (KITTI 2015 training/{image_2,flow_occ,flow_noc})
-         voc_root:str=None, # folder holding VOCdevkit/VOC2012
-         cityscapes_root:str=None, # the Cityscapes folder (leftImg8bit/, gtFine/)
-         ade20k_root:str=None, # ADEChallengeData2016 or its parent
-         davis_root:str=None, # the DAVIS 2017 folder or its parent
-         seg_steps:int=300, # linear-head training steps
-         seg_lr:float=1e-3, # linear-head learning rate
-         seg_batch_size:int=16, # linear-head batch
-         finetune:store_true=False, # fine-tune the encoder too (Table 1 'FT')
-         encoder_lr:float=1e-4, # encoder learning rate when fine-tuning
-         seg_crop:int=None, # random square crops for training (needed for datasets of mixed sizes)
-         seg_short_side:int=None, # resize images to this shorter side (train and test)
-         davis_levels:str='2', # comma-separated pyramid levels for DAVIS (0 = L1 … 5 = L6; 2 = stride 8)
-         max_samples:int=None, # evaluate only the first samples of every dataset
-         device:str=None, # 'cpu', 'cuda', ... (default: a GPU if there is one)
-         seed:int=0, # seed of the random weights and of the segmentation training
-         overwrite:store_true=False, # replace the results of an earlier evaluation in --out
-         submit:str=None, # write test-server uploads instead of evaluating: a comma-separated subset of sintel,kitti
-         submit_out:str='submission' # folder of the uploads (Sintel: clean/, final/; KITTI: flow/)
-        ):
-    "Evaluate M-JEPA / MC-JEPA (paper 2307.12698): optical flow, linear segmentation, DAVIS label propagation."
-    if submit is not None:
-        return submit_main(submit, submit_out, checkpoint, preset, seed, device, sintel_root, kitti_root,
-                           overwrite, max_samples)
-    try:
-        check_results_out(out, [checkpoint] if checkpoint else [], overwrite)
-        dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root,
-                            davis_root, small=small)
-        levels = davis_levels_arg(davis_levels)
-        model = eval_model(checkpoint, preset, seed, device)
-    except (ValueError, OSError) as e:
-        print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
-        sys.exit(2)
-    name = name or model_name(checkpoint)
-    seg_kwargs = dict(steps=seg_steps, lr=seg_lr, batch_size=seg_batch_size, finetune=finetune,
-                      encoder_lr=encoder_lr, crop=seg_crop, short_side=seg_short_side, seed=seed)
-    meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), small=small,
-                davis_levels=list(levels), seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
-    failures = {}
-    def save(res): return write_results(out, {name: res}, dict(meta, failed=failures))   # after every dataset
-    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples,
-                   failures=failures, on_result=save)
-    j, md = save(res)
-    print(results_markdown({name: res}))
-    print(f"wrote {j} and {md}")
-    if msg := report_failures(failures, sum(len(d) for d in dss.values())):
-        print(msg, file=sys.stderr)
-        sys.exit(1)
-    return res
-
-
-# %% ../nbs/11_evaluate.ipynb #3f87785b
-def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']
-       ) -> dict:
-    "Run `python -m mcjepa.evaluate ARGV` in this process (bad input raises `SystemExit(2)`)."
-    return call_cli(main, argv, 'python -m mcjepa.evaluate')
 
 # %% ../nbs/11_evaluate.ipynb #16d6efa9
 SUBMISSIONS = ('sintel', 'kitti')
@@ -914,16 +860,93 @@ def submit_main(submit:str, submit_out, # `main`'s --submit and --submit_out
                 checkpoint=None, preset:str='tiny', seed:int=0, device=None, # the model, as for `eval_model`
                 sintel_root=None, kitti_root=None, # the data roots
                 overwrite:bool=False, # replace files in a non-empty --submit_out
-                max_samples:int|None=None # write only the first pairs of every split
+                max_samples:int|None=None, # write only the first pairs of every split
+                trust_pickle:bool=False # see `eval_model`
                ) -> dict: # split name -> files written
     "`python -m mcjepa.evaluate --submit ...`: write the test-server uploads (bad input: exit status 2)."
     try:
+        if max_samples is not None and max_samples < 1:
+            raise ValueError(f"--max_samples {max_samples}: expected at least 1")
+        if device is not None: check_device(device)
         out = check_output_folder(submit_out, overwrite, flag='--submit_out')
         dss = submission_datasets(submit, sintel_root, kitti_root)
-        model = eval_model(checkpoint, preset, seed, device)
+        model = eval_model(checkpoint, preset, seed, device, trust_pickle)
     except (ValueError, OSError) as e:
         print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
         sys.exit(2)
-    files = {name: write_submission(model, name, ds, out, max_samples=max_samples) for name, ds in dss.items()}
+    with atomic_path(out) as tmp:           # the upload appears whole, or not at all
+        files = {name: write_submission(model, name, ds, tmp, max_samples=max_samples) for name, ds in dss.items()}
+    files = {name: [out / f.relative_to(tmp) for f in fs] for name, fs in files.items()}
     print(f"wrote {sum(map(len, files.values()))} flow files into {out}")
     return files
+
+# %% ../nbs/11_evaluate.ipynb #a74bc801
+@call_parse
+def main(checkpoint:str=None, # checkpoint file or run folder (default: random weights of --preset)
+         preset:str='tiny', # architecture of the random-weights model
+         tasks:str='flow,seg,davis', # comma-separated subset of flow,seg,davis
+         out:str='eval', # folder for results.json and results.md
+         name:str=None, # model name in the tables (default: the checkpoint's name, or 'random weights')
+         embedded:bool_arg=True, # evaluate on the embedded data too
+         small:store_true=False, # tiny embedded sets (8 pairs, 48 + 16 labelled images, 2 videos): a quick check
+         sintel_root:str=None, # folder holding Sintel/ (training/{clean,final,flow,occlusions})
+         kitti_root:str=None, # folder holding KittiFlow/ (KITTI 2015 training/{image_2,flow_occ,flow_noc})
+         voc_root:str=None, # folder holding VOCdevkit/VOC2012
+         cityscapes_root:str=None, # the Cityscapes folder (leftImg8bit/, gtFine/)
+         ade20k_root:str=None, # ADEChallengeData2016 or its parent
+         davis_root:str=None, # the DAVIS 2017 folder or its parent
+         seg_steps:int=300, # linear-head training steps
+         seg_lr:float=1e-3, # linear-head learning rate
+         seg_batch_size:int=16, # linear-head batch
+         finetune:store_true=False, # fine-tune the encoder too (Table 1 'FT')
+         encoder_lr:float=1e-4, # encoder learning rate when fine-tuning
+         seg_crop:int=None, # random square crops for training (needed for datasets of mixed sizes)
+         seg_short_side:int=None, # resize images to this shorter side (train and test)
+         davis_levels:str='2', # comma-separated pyramid levels for DAVIS (0 = L1 … 5 = L6; 2 = stride 8)
+         max_samples:int=None, # evaluate only the first samples of every dataset
+         device:str=None, # 'cpu', 'cuda', ... (default: a GPU if there is one)
+         trust_pickle:store_true=False, # read a .pt checkpoint by unpickling it: only a file you trust (it runs code)
+         seed:int=0, # seed of the random weights and of the segmentation training
+         overwrite:store_true=False, # replace the results of an earlier evaluation in --out
+         submit:str=None, # write test-server uploads instead of evaluating: a comma-separated subset of sintel,kitti
+         submit_out:str='submission' # folder of the uploads (Sintel: clean/, final/; KITTI: flow/)
+        ):
+    "Evaluate M-JEPA / MC-JEPA (paper 2307.12698): optical flow, linear segmentation, DAVIS label propagation."
+    if submit is not None:
+        return submit_main(submit, submit_out, checkpoint, preset, seed, device, sintel_root, kitti_root,
+                           overwrite, max_samples, trust_pickle)
+    try:
+        check_eval_args(seg_steps, seg_lr, seg_batch_size, encoder_lr, seg_crop, seg_short_side, max_samples)
+        if device is not None: check_device(device)
+        check_results_out(out, [checkpoint] if checkpoint else [], overwrite)
+        dss = eval_datasets(tasks, embedded, sintel_root, kitti_root, voc_root, cityscapes_root, ade20k_root,
+                            davis_root, small=small)
+        levels = davis_levels_arg(davis_levels)
+        model = eval_model(checkpoint, preset, seed, device, trust_pickle)
+    except (ValueError, OSError) as e:
+        print(f"mcjepa.evaluate: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    name = name or model_name(checkpoint)
+    seg_kwargs = dict(steps=seg_steps, lr=seg_lr, batch_size=seg_batch_size, finetune=finetune,
+                      encoder_lr=encoder_lr, crop=seg_crop, short_side=seg_short_side, seed=seed)
+    meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), small=small,
+                davis_levels=list(levels), seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
+    failures = {}
+    def save(res): return write_results(out, {name: res}, dict(meta, failed=failures))   # after every dataset
+    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples,
+                   failures=failures, on_result=save)
+    if any(res.values()):                    # when every evaluation failed, nothing is written
+        j, md = save(res)
+        print(results_markdown({name: res}))
+        print(f"wrote {j} and {md}")
+    if msg := report_failures(failures, sum(len(d) for d in dss.values())):
+        print(msg, file=sys.stderr)
+        sys.exit(1)
+    return res
+
+
+# %% ../nbs/11_evaluate.ipynb #3f87785b
+def cli(argv:list # command-line arguments, e.g. ['--tasks', 'flow', '--out', 'eval']
+       ) -> dict:
+    "Run `python -m mcjepa.evaluate ARGV` in this process (bad input raises `SystemExit(2)`)."
+    return call_cli(main, argv, 'python -m mcjepa.evaluate')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_infer.ipynb #3c0c6a3b
 from __future__ import annotations
-import sys
+import sys, math
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from fastcore.script import call_parse, Param
 import matplotlib.pyplot as plt
 from .core import image_to_tensor, tensor_to_image, read_image, tensor_to_flow, flow_to_tensor, resize_flow
 from .core import flow_to_color, write_flo, end_point_error, call_cli
-from .core import check_output, check_outputs, check_output_folder
+from .core import check_output, check_outputs, check_output_folder, check_device, atomic_path
 from .warp import warp
 from .model import MCJEPA
 from .config import load_model, random_model, PRESETS
@@ -78,6 +78,7 @@ def infer_flow(model:MCJEPA, # a trained (or random) model
     if a.shape != b.shape:
         raise ValueError(f"the two images differ in size: {a.shape[2]}×{a.shape[3]} and {b.shape[2]}×{b.shape[3]} "
                          "(H×W); expected two frames of the same size")
+    if 0 in a.shape[-2:]: raise ValueError(f"a {a.shape[2]}×{a.shape[3]} image, expected at least 1×1 pixels")
     if max_side is not None and max_side < 1:
         raise ValueError(f"max_side={max_side}, expected a positive number of pixels")
     H, W = a.shape[-2:]
@@ -219,9 +220,9 @@ def flow_images(model:MCJEPA, img1, img2, # the two frames: paths, or images of 
     flo, png = check_outputs(image_outputs(out), paths, overwrite)
     a, b = [read_image(x) if isinstance(x, (str, Path)) else x for x in (img1, img2)]
     flow = infer_flow(model, a, b, max_side)
-    flo.parent.mkdir(parents=True, exist_ok=True)
+    color = flow_to_color(flow, max_flow)                  # checks `max_flow` before anything is written
     write_flo(flo, flow)
-    Image.fromarray(flow_to_color(flow, max_flow)).save(png)
+    with atomic_path(png) as tmp: Image.fromarray(color).save(tmp)
     return dict(flo=flo, png=png, flow=flow)
 
 # %% ../nbs/12_infer.ipynb #2d7aac21
@@ -297,28 +298,30 @@ def flow_video(model:MCJEPA, video, # a video file
     if frames: check_output_folder(out, overwrite)
     else: check_output(out, [video], overwrite)
     info = video_info(video)
-    (out if frames else out.parent).mkdir(parents=True, exist_ok=True)
-    writer, prev, n = (None if frames else _VideoWriter(out, info['rate'])), None, 0
-    try:
-        for img in video_frames(video, None if max_frames is None else max_frames + 1):
-            if prev is not None:
-                flow = infer_flow(model, prev, img, max_side)
-                if frames:
-                    Image.fromarray(flow_to_color(flow, max_flow)).save(out / f'flow_{n:06d}.png')
-                    if flo: write_flo(out / f'flow_{n:06d}.flo', flow)
-                else: writer.write(flow_to_color(flow, max_flow))
-                n += 1
-            prev = img
-    finally:
-        if writer is not None: writer.close()
-    if n == 0: raise ValueError(f"{video}: a flow needs at least 2 frames, the video has {0 if prev is None else 1}")
+    with atomic_path(out) as tmp:              # the video (or the frames) appear whole, or not at all
+        if frames: tmp.mkdir()
+        writer, prev, n = (None if frames else _VideoWriter(tmp, info['rate'])), None, 0
+        try:
+            for img in video_frames(video, None if max_frames is None else max_frames + 1):
+                if prev is not None:
+                    flow = infer_flow(model, prev, img, max_side)
+                    if frames:
+                        Image.fromarray(flow_to_color(flow, max_flow)).save(tmp / f'flow_{n:06d}.png')
+                        if flo: write_flo(tmp / f'flow_{n:06d}.flo', flow)
+                    else: writer.write(flow_to_color(flow, max_flow))
+                    n += 1
+                prev = img
+        finally:
+            if writer is not None: writer.close()
+        if n == 0:
+            raise ValueError(f"{video}: a flow needs at least 2 frames, the video has {0 if prev is None else 1}")
     return dict(out=out, n=n, size=info['size'])
 
 # %% ../nbs/12_infer.ipynb #babdb3e0
 def check_inputs(inputs:list, # two image paths, or one video path
                  checkpoint=None, random:bool=False, # the weights: a checkpoint, or random ones
                  frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options
-                 max_side:int|None=None
+                 max_side:int|None=None, max_flow:float|None=None, device:str='cpu'
                 ) -> tuple|None: # the two images (3×H×W tensors), or None for a video (probed)
     "Check the command's arguments and read its inputs; raise ValueError / FileNotFoundError on bad input."
     if len(inputs) not in (1, 2): raise ValueError(f"expected two images or one video, got {len(inputs)} inputs")
@@ -329,6 +332,9 @@ def check_inputs(inputs:list, # two image paths, or one video path
     if max_frames is not None and max_frames < 1: raise ValueError(f"--max_frames {max_frames}: expected at least 1")
     if max_side is not None and max_side < 1:
         raise ValueError(f"--max_side {max_side}: expected a positive number of pixels")
+    if max_flow is not None and not (math.isfinite(max_flow) and max_flow > 0):
+        raise ValueError(f"--max_flow {max_flow}: expected a positive, finite number of pixels")
+    check_device(device)
     if len(inputs) == 1:
         video_info(inputs[0])
         return None
@@ -363,15 +369,16 @@ def infer(inputs:list, # two image paths, or one video path
           frames:bool=False, max_frames:int|None=None, flo:bool=False, # video options, see `flow_video`
           max_side:int|None=None, max_flow:float|None=None, # see `infer_flow`, `flow_images`
           device:str='cpu',
-          overwrite:bool=False # replace existing output files (an input is never replaced)
+          overwrite:bool=False, # replace existing output files (an input is never replaced)
+          trust_pickle:bool=False # read a `.pt` checkpoint by unpickling it (chapter 09's `load_model`)
          ) -> dict:
     "What `python -m mcjepa.infer` does; bad input raises ValueError / OSError before any model is loaded."
-    images = check_inputs(inputs, checkpoint, random, frames, max_frames, flo, max_side)
+    images = check_inputs(inputs, checkpoint, random, frames, max_frames, flo, max_side, max_flow, device)
     out = infer_output(inputs, out, frames, random, overwrite)
     if random:
         print("mcjepa.infer: RANDOM WEIGHTS (--random, untrained): the flow is meaningless", file=sys.stderr)
         model = random_model(preset, device=device)
-    else: model = load_model(checkpoint, device=device)
+    else: model = load_model(checkpoint, device=device, trust_pickle=trust_pickle)
     if images is None:
         r = flow_video(model, inputs[0], out, frames, flo, max_frames, max_side, max_flow, overwrite)
         print(f"mcjepa.infer: wrote {r['n']} flow frame(s) of {r['size'][0]}×{r['size'][1]} to {r['out']}")
@@ -396,10 +403,11 @@ def main(inputs:Param("two images (flow from the first to the second), or one vi
          max_flow:float=None, # colour scale in pixels (default: each flow's own maximum)
          device:str='cpu', # torch device, e.g. cuda
          overwrite:bool=False, # replace existing output files (an input is never replaced)
+         trust_pickle:bool=False, # read a .pt checkpoint by unpickling it: only a file you trust (it can run code)
         ):
     "Optical flow with a trained MC-JEPA / M-JEPA: two images -> .flo + colour PNG; a video -> colour flow video."
     try: return infer(inputs, checkpoint, random, preset, out, frames, max_frames, flo, max_side, max_flow, device,
-                      overwrite)
+                      overwrite, trust_pickle)
     except (ValueError, OSError) as e:
         print(f"mcjepa.infer: error: {e}", file=sys.stderr)
         sys.exit(2)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #0326b954
 from __future__ import annotations
-import os, sys, gc, csv, json, time, random, tempfile, warnings, inspect, contextlib, functools
+import os, sys, gc, csv, json, time, random, shutil, tempfile, warnings, inspect, contextlib, functools
 from dataclasses import fields, asdict
 from pathlib import Path
 import numpy as np
@@ -21,23 +21,25 @@ from accelerate import Accelerator, PartialState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
 from PIL import Image
 from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
+                         write_text_atomic, negative_lists, RUN_MARKER, RUN_LOCK,
                          UnreadableSample)
 from .model import plan_step, MCJEPA
 from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides,
                            config_from_checkpoint, field_type,
                            coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
-                           param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs)
+                           param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs, save_weights,
+                           WEIGHTS)
 from . import scenes
 from .vicreg import VICRegViews, gather
 from . import data as mdata
 
 # %% auto #0
-__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG_PAIRS', 'NONE_FLAG', 'WarmupCosine',
+__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG_PAIRS', 'RUN_FILES', 'NONE_FLAG', 'WarmupCosine',
            'group_hparams', 'flow_start_step', 'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream',
            'check_roots', 'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
-           'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'RunLog', 'make_accelerator',
-           'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run', 'resume_config',
-           'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main',
+           'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'kept_log', 'RunLog',
+           'make_accelerator', 'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run',
+           'resume_config', 'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main',
            'supervised_control']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
@@ -306,11 +308,30 @@ _SHORT = {'loss': 'loss', 'ssl/loss': 'ssl', 'flow/total': 'flow', 'flow/rec': '
           'flow/occluded_fraction': 'occ', 'flow/flow_magnitude': '|f|', 'val_epe': 'val EPE',
           'val_large_epe': 'large EPE'}
 
-# %% ../nbs/10_train.ipynb #a6256fc7
+# %% ../nbs/10_train.ipynb #b4425cc9
 def _keep_lines(path:Path, keep) -> list:
     "The lines of text file `path` (none if it does not exist) for which `keep(line)` holds."
     return [l for l in path.read_text().splitlines() if l.strip() and keep(l)] if path.exists() else []
 
+def kept_log(out:Path, # the run folder
+             start_step:int # the step a resumed run continues from (0: a new run keeps nothing)
+            ) -> tuple: # (log.csv rows before `start_step`, diagnostics.jsonl lines up to it)
+    "What a resumed run keeps of its logs; a file that is not the log mcjepa.train writes is a one-line error."
+    if not start_step: return [], []
+    csv_path, diag_path = out / 'log.csv', out / 'diagnostics.jsonl'
+    try:
+        with open(csv_path) as f: rows = [r for r in csv.DictReader(f) if int(r['step']) < start_step]
+    except FileNotFoundError: rows = []
+    except (ValueError, KeyError, TypeError, csv.Error, UnicodeDecodeError) as e:
+        raise ValueError(f"{csv_path}: not a log written by mcjepa.train ({type(e).__name__}: {e}); "
+                         "repair or remove it to resume") from None
+    try: diag = _keep_lines(diag_path, lambda l: json.loads(l)['step'] <= start_step)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
+        raise ValueError(f"{diag_path}: not the diagnostics written by mcjepa.train ({type(e).__name__}: {e}); "
+                         "repair or remove it to resume") from None
+    return rows, diag
+
+# %% ../nbs/10_train.ipynb #a6256fc7
 class RunLog:
     "CSV + TensorBoard + console logging of a run (a no-op on processes other than the main one)."
     def __init__(self, out:Path|None, # run folder (None: log nothing)
@@ -320,17 +341,13 @@ class RunLog:
                  total:int=0): # the run's number of steps (for the printed lines)
         self.out, self.log_every, self.total, self.tb = out, log_every, total, None
         if out is None: return
-        self.csv_path = out / 'log.csv'
-        keep = []
-        if start_step and self.csv_path.exists():
-            with open(self.csv_path) as f: keep = [r for r in csv.DictReader(f) if int(r['step']) < start_step]
+        self.csv_path, self.diag_path = out / 'log.csv', out / 'diagnostics.jsonl'
+        keep, diag = kept_log(out, start_step)
         self.f = open(self.csv_path, 'w', newline='')
         self.w = csv.DictWriter(self.f, LOG_COLUMNS, extrasaction='ignore', restval='')
         self.w.writeheader()
         self.w.writerows(keep)
         self.f.flush()
-        self.diag_path = out / 'diagnostics.jsonl'
-        diag = _keep_lines(self.diag_path, lambda l: 0 < start_step and json.loads(l)['step'] <= start_step)
         self.diag_path.write_text(''.join(l + '\n' for l in diag))
         if tensorboard:
             from torch.utils.tensorboard import SummaryWriter
@@ -496,18 +513,21 @@ RESUME_KEYS = ('model', 'config', 'optimizer', 'step', 'rng', 'info') # what --r
 
 @patch
 def _open_folder(self:Trainer, resume):
-    "Lock the run folder, remove stale temporary checkpoints, write `config.json` (main process; collective refusal)."
-    self.lock, error = None, None
+    "Check the logs kept, lock the run folder, remove stale temporary files, write `config.json` (collective refusal)."
+    self.lock, error, self.fresh = None, None, resume is None
+    self.created = self.out is not None and not self.out.exists()      # `discard` removes a folder it made
     if self.main and self.out is not None:
-        try: self.lock = lock_run_folder(self.out, resume)
-        except (OutputRefused, OSError) as e: error = e
+        try:
+            kept_log(self.out, self.step)                       # a corrupt log is refused before anything is written
+            self.lock = lock_run_folder(self.out, resume)
+        except (OutputRefused, OSError, ValueError) as e: error = e
     if self._anywhere(torch.tensor(error is not None)):
         raise error or OutputRefused(f"--out {self.out}: refused on the main process")
     if self.lock is None: return
-    for tmp in self.out.glob('.checkpoint.pt.*.tmp'):
+    for tmp in [*self.out.glob('.checkpoint.pt.*.tmp*'), *self.out.glob(f'.{WEIGHTS}.*.tmp*')]:
         tmp.unlink()
-        _say(f"removed {tmp.name}, a temporary checkpoint left by an interrupted save")
-    (self.out / 'config.json').write_text(json.dumps(asdict(self.cfg), indent=1))
+        _say(f"removed {tmp.name}, a temporary file left by an interrupted save")
+    write_text_atomic(self.out / 'config.json', json.dumps(asdict(self.cfg), indent=1))
 
 # %% ../nbs/10_train.ipynb #d16e2217
 @patch
@@ -593,8 +613,10 @@ def one_step(self:Trainer, batch:dict) -> dict:
     buffers = [b.detach().clone() for b in self.model.buffers()]
     if views is not None and pair is not None: self.last_batch = (views, pair, plan.occlusion)  # `measure`'s
     self.model.train()
-    out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder,
-                     occlusion=plan.occlusion)
+    finite = all(bool(torch.isfinite(x).all()) for xs in (views, pair) if xs is not None for x in xs)
+    if self._anywhere(torch.tensor(not finite)): out = dict(loss=torch.tensor(float('nan')))  # skipped, as a NaN loss
+    else: out = self.model(views=views, pair=pair, vc_only=plan.vc_only, freeze_encoder=plan.freeze_encoder,
+                           occlusion=plan.occlusion)
     skipped, gnorm = self.guarded_update(out['loss'], buffers)
     bad = self._bad_samples(batch.get('bad', []), step)
     self.step += 1
@@ -613,6 +635,9 @@ def _ratio(a:float|None, b:float|None) -> float|None: return None if a is None e
 def measure(self:Trainer) -> dict:
     "Both validation EPEs and the learning diagnostics (main process; once per step): a `diagnostics.jsonl` line."
     if self.measured is not None and self.measured['step'] == self.step: return self.measured
+    if not bool(self.finite_weights()):
+        raise RunStopped(f"step {self.step}: the weights hold non-finite values (NaN or inf) in "
+                         f"{', '.join(self.nonfinite()[:3])}: nothing to validate")
     m, v, dev = self.unwrapped, self.val, self.acc.device
     r = flow_epe(m, v)
     rl = flow_epe(m, self.large_val, batch_size=2) if self.large_val is not None else dict(epe=None, zero_epe=None)
@@ -665,17 +690,23 @@ class RunStopped(RuntimeError):
     "A run stopped on purpose: too many skipped steps, or weights that must not be saved (exit status 1)."
 
 @patch
+def nonfinite(self:Trainer) -> list:
+    "The names of the model's tensors that hold NaN or infinite values."
+    return [k for k, v in self.unwrapped.state_dict().items() if v.is_floating_point() and not v.isfinite().all()]
+
+@patch
 def save(self:Trainer):
-    "Checkpoint (collective: gathers every process's RNG state; the main process writes), of finite weights only."
+    "Checkpoint and weights file (collective: every process's RNG state; the main process writes), if finite."
     if not bool(self.finite_weights()):      # the replicas are equal: every process decides the same
-        bad = [k for k, v in self.unwrapped.state_dict().items() if v.is_floating_point() and not v.isfinite().all()]
-        raise RunStopped(f"not writing the checkpoint of step {self.step}: non-finite values in {', '.join(bad[:3])}; "
-                         "the last checkpoint is kept")
+        raise RunStopped(f"not writing the checkpoint of step {self.step}: non-finite values in "
+                         f"{', '.join(self.nonfinite()[:3])}; the last checkpoint is kept")
     rngs = gather_object([rng_state()]) if self.world > 1 else [rng_state()]
     if self.main and self.out is not None:
-        save_checkpoint(self.out / 'checkpoint.pt', dict(
-            model=self.unwrapped.state_dict(), optimizer=self.opt.state_dict(), step=self.step, rng=rngs,
-            config=asdict(self.cfg), info=self.info, world_size=self.world))
+        state, config = self.unwrapped.state_dict(), asdict(self.cfg)
+        save_checkpoint(self.out / 'checkpoint.pt', dict(model=state, optimizer=self.opt.state_dict(), rng=rngs,
+                                                         step=self.step, config=config, info=self.info,
+                                                         world_size=self.world))
+        save_weights(self.out / WEIGHTS, state, config, self.step)
     self.acc.wait_for_everyone()
 
 # %% ../nbs/10_train.ipynb #b071412d
@@ -728,6 +759,20 @@ def fit(self:Trainer) -> dict:
         self.log.close()
         if self.lock is not None: self.lock.release()
 
+# %% ../nbs/10_train.ipynb #49ed7e42
+RUN_FILES = ('config.json', 'log.csv', 'diagnostics.jsonl', 'summary.json', 'tb', 'flow', RUN_MARKER)
+
+@patch
+def discard(self:Trainer):
+    "Remove what a new run wrote when it failed before its first checkpoint (the command line's cleanup)."
+    if not (self.main and self.out is not None and self.fresh) or (self.out / 'checkpoint.pt').exists(): return
+    self.log.close()
+    for name in RUN_FILES:
+        p = self.out / name
+        if p.is_dir(): shutil.rmtree(p, ignore_errors=True)
+        else: p.unlink(missing_ok=True)
+    if self.created and not any(p for p in self.out.iterdir() if p.name != RUN_LOCK): shutil.rmtree(self.out)
+
 # %% ../nbs/10_train.ipynb #19e6ca47
 @patch
 def epe_summary(self:Trainer) -> str:
@@ -758,6 +803,7 @@ def summarize(self:Trainer) -> dict:
 def check_out(out # the run folder to create (or reuse when resuming)
              ) -> Path:
     "The run folder must be creatable and writable — checked without leaving anything behind."
+    if not str(out).strip(): raise ValueError(f"--out {str(out)!r}: expected a folder name (--out . for this folder)")
     out = Path(out).expanduser()
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"--out {out}: exists and is not a folder")
     anc = out
@@ -920,6 +966,8 @@ def _exit_now(status:int):
     sys.stderr.flush()
     os._exit(status)
 
+if __name__ == '__main__': sys.argv[1:] = negative_lists(sys.argv[1:])  # `--flow_size -32,64` reaches the check
+
 @call_parse
 @_config_flags
 def main(**flags):
@@ -932,7 +980,9 @@ def main(**flags):
         error, status = str(e), 2
     else:
         try: summary = trainer.fit()
-        except RunStopped as e: error, status = str(e), 1
+        except (RunStopped, UnreadableSample) as e: error, status = str(e), 1
+        except OSError as e: error, status = f"cannot write the run ({e}); the last checkpoint is kept", 1
+        if error is not None: trainer.discard()        # a new run that failed before its first checkpoint
         del trainer            # its DDP model holds the process group: freed before the group is destroyed
     several = torch.distributed.is_available() and torch.distributed.is_initialized()
     gc.collect()
