@@ -4,31 +4,36 @@
 
 # %% ../nbs/13_benchmarks.ipynb #647dd7e6
 from __future__ import annotations
-import os, sys, json, time, shutil, ctypes, platform, datetime, statistics, contextlib
+import os, sys, json, math, time, shutil, ctypes, platform, datetime, statistics, contextlib
+import subprocess, tempfile
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
 from torch.utils._python_dispatch import TorchDispatchMode
 from fastcore.script import call_parse, store_true
 from .warp import correlation
 from .estimator import estimate_both
-from .vicreg import vicreg_loss
+from .vicreg import vicreg_loss, VICRegViews
 from .model import MCJEPA, build_model
 from .config import get_config, make_model
-from .core import call_cli, check_output, write_text_atomic
+from .core import call_cli, check_output, check_output_folder, write_text_atomic
+from .train import TrainStream, image_dataset, flow_datasets, steps_per_epoch, read_run_logs
 
 # %% auto #0
-__all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE', 'CPU_VARIANTS', 'DENSE_OPS', 'cpu_model',
-           'machine_info', 'header_markdown', 'sync', 'time_fn', 'track_memory', 'peak_memory', 'model_device',
-           'step_inputs', 'step_parts', 'step_breakdown', 'inference_time', 'fit_line', 'resolution_scaling',
-           'correlation_naive', 'correlation_vs_naive', 'gpu_benchmarks', 'to_markdown', 'benchmark_parts',
-           'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16', 'cpu_variants', 'cpu_step_model',
-           'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer', 'dense_share', 'cpu_speed_ratios',
-           'parse_sizes', 'main', 'cli']
+__all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE', 'CPU_VARIANTS', 'DENSE_OPS',
+           'CONTENTION_VARIANTS', 'DEVICE_PLANS', 'cpu_model', 'machine_info', 'header_markdown', 'sync', 'time_fn',
+           'track_memory', 'peak_memory', 'model_device', 'step_inputs', 'step_parts', 'step_breakdown',
+           'inference_time', 'fit_line', 'resolution_scaling', 'correlation_naive', 'correlation_vs_naive',
+           'to_markdown', 'benchmark_parts', 'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16',
+           'cpu_variants', 'cpu_step_model', 'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer',
+           'dense_share', 'cpu_speed_ratios', 'busy_processes', 'contention_ratios', 'device_peak', 'paper_step_rows',
+           'data_rate', 'data_rows', 'train_overrides', 'device_training', 'learning_rows', 'cuda_test_rows',
+           'device_check_markdown', 'device_check', 'parse_sizes', 'main', 'cli']
 
 # %% ../nbs/13_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -395,20 +400,21 @@ def _failure(e:Exception) -> str:
     return f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}"
 
 def _train_step(model, opt:torch.optim.Optimizer, inputs:dict, bf16:bool):
-    "One combined training step (AdamW included), under bf16 autocast if asked."
-    with torch.autocast('cuda', torch.bfloat16, enabled=bf16):
-        loss = model(views=inputs['views'], pair=(inputs['img1'], inputs['img2']))['loss']
+    "One training step of the model's objective (AdamW included), under bf16 autocast on the inputs' device if asked."
+    views = inputs['views'] if model.with_ssl else None
+    with torch.autocast(inputs['img1'].device.type, torch.bfloat16, enabled=bf16):
+        loss = model(views=views, pair=(inputs['img1'], inputs['img2']))['loss']
     loss.backward()
     opt.step()
     opt.zero_grad(set_to_none=True)
 
-def _gpu_inference_rows(model:MCJEPA, base:dict, pair_size:tuple, repeat:int, warmup:int, device) -> list:
-    "The fp32 and bf16 inference rows of `gpu_benchmarks`."
-    rows = []
+def _inference_rows(model:MCJEPA, base:dict, pair_size:tuple, repeat:int, warmup:int, device) -> list:
+    "The fp32 and bf16 inference rows of one pair at `pair_size`, with `base`'s columns."
+    rows, kind = [], torch.device(device or 'cpu').type
     for label, bf16 in (('inference fp32', False), ('inference bf16', True)):
         row = dict(base, variant=label, pair=f"1×{pair_size[0]}×{pair_size[1]}", views='–')
         try:
-            with torch.autocast('cuda', torch.bfloat16, enabled=bf16):
+            with torch.autocast(kind, torch.bfloat16, enabled=bf16):
                 r = inference_time(model, base['model'], pair_size, 1, repeat, warmup, device)
             row.update(step_ms=r['ms_per_pair'], pairs_per_s=r['pairs_per_s'], peak_mb=r['peak_mb'])
         except Exception as e:
@@ -416,48 +422,15 @@ def _gpu_inference_rows(model:MCJEPA, base:dict, pair_size:tuple, repeat:int, wa
         rows.append(row)
     return rows
 
-# %% ../nbs/13_benchmarks.ipynb #5b3d9ede
-def gpu_benchmarks(preset:str='mc-jepa', # the model (a `mcjepa.config` preset)
-                   pair_size:tuple=(384, 832), # frames (Sintel)
-                   pair_batch:int=1, # pairs per GPU (paper: 8 pairs on 8 GPUs)
-                   image_size:int=224, # views (ImageNet)
-                   image_batch:int=48, # images per GPU (paper: 384 on 8 GPUs)
-                   repeat:int=5, warmup:int=3, # `torch.compile` compiles during the warm-up calls
-                   compile:bool=True # also the `torch.compile` variants
-                  ) -> list: # 'GPU' rows
-    "fp32 / bf16 / torch.compile training steps and fp32 / bf16 inference on the GPU; one 'skipped' row without one."
-    if not torch.cuda.is_available():
-        return [dict(bench='GPU', model=preset, variant='all', note='skipped: no CUDA device')]
-    dev = torch.device('cuda')
-    torch.manual_seed(0)
-    model = make_model(get_config(preset)).to(dev).train()
-    inp = step_inputs(pair_size, pair_batch, image_size, image_batch, dev)
-    opt = torch.optim.AdamW(model.param_groups())
-    base = dict(bench='GPU', model=preset, pair=f"{pair_batch}×{pair_size[0]}×{pair_size[1]}",
-                views=f"2×{image_batch}×{image_size}²")
-    variants = [('fp32', False, False), ('bf16 autocast', True, False)]
-    if compile: variants += [('torch.compile', False, True), ('torch.compile + bf16', True, True)]
-    rows, fp32, compiled = [], None, None
-    for label, bf16, comp in variants:
-        row = dict(base, variant=label)
-        try:
-            if comp and compiled is None: compiled = torch.compile(model)
-            m = compiled if comp else model
-            t = time_fn(lambda: _train_step(m, opt, inp, bf16), repeat, warmup, dev, memory=True)
-            fp32 = fp32 or _ms(t)
-            row.update(step_ms=_ms(t), pairs_per_s=1000 * pair_batch / _ms(t), images_per_s=1000 * image_batch / _ms(t),
-                       peak_mb=t['peak_mb'], speedup=fp32 / _ms(t))
-        except Exception as e:
-            row['note'] = _failure(e)
-        rows.append(row)
-    return rows + _gpu_inference_rows(model, base, pair_size, repeat, warmup, dev)
-
 # %% ../nbs/13_benchmarks.ipynb #d80d23a3
 COLUMNS = dict(cpu_ms='CPU ms', share_pct='share %', rise_mb='rise MB', peak_mb='peak MB', step_ms='step ms',
                pairs_per_s='pairs/s', images_per_s='images/s', params_m='params (M)', ms_per_pair='ms/pair',
                cpu_ms_per_pair='CPU ms/pair', mpix='MP', ms_per_mpix='ms/MP', vs_largest='ms/MP ÷ largest', r2='R²',
                fwd_ms='fwd ms', fwd_bwd_ms='fwd+bwd ms', fwd_rise_mb='fwd rise MB', fwd_bwd_rise_mb='fwd+bwd rise MB',
-               speedup='speed-up', memory_ratio='memory ÷', max_abs_diff='max |Δ|')
+               speedup='speed-up', memory_ratio='memory ÷', max_abs_diff='max |Δ|', tflops='TFLOP/s',
+               steps_per_s='steps/s', need_steps_per_s='step uses (steps/s)', fed='fed', epe_ratio='EPE ÷ zero',
+               large_ratio='384×512 EPE ÷ zero', fb_cos='fb cos', occ='occluded', level_epe='EPE per level (px)',
+               reg_vs_zero='L_reg ÷ zero flow', feature_std='feature std', flow_share='flow share')
 
 NOTES = {
     'step breakdown': "forward + backward of each part, timed separately (best wall time; CPU ms = process CPU "
@@ -471,8 +444,15 @@ NOTES = {
                "the least-squares line (ms = a·MP + b: ms/MP column = a, ms column = b).",
     'correlation': "same inputs for both; fwd under no_grad, fwd+bwd with a gradient of ones; speed-up and memory ÷ "
                    "= naive ÷ exported (fwd+bwd); max |Δ| over the outputs and both gradients.",
-    'GPU': "paper's per-GPU batch (1 pair at 384×832, 2×48 views at 224), AdamW included; speed-up vs fp32; "
-           "peak MB = CUDA allocator peak.",
+    'paper step': "the paper's model at one GPU's batch of Table 6, AdamW included (best wall time); GFLOP/step as "
+                  "`FlopCounterMode` counts them; % of peak = TFLOP/s over the measured matrix-product peak in the "
+                  "same precision; peak MB = CUDA allocator peak on a GPU, the process's resident peak on a CPU.",
+    'data': "the training stream (`TrainStream`) at the step's batch through a DataLoader with that many workers; "
+            "fed = its steps/s over the fastest training step's (below 1: the step waits for data).",
+    'learning': "the run's diagnostics at each check on the training-size validation pairs; per-level columns "
+                "coarse → fine (L1..L6); occluded = forward-backward check, no fallback; flow share = the flow's "
+                "share of the encoder's gradient (MC-JEPA).",
+    'cuda tests': "`nbdev_test --flags cuda` on each notebook with a `#| cuda` cell.",
 }
 
 # %% ../nbs/13_benchmarks.ipynb #6d5f2f00
@@ -505,10 +485,10 @@ def to_markdown(rows:list, # dicts with a 'bench' key
 BENCH_PLANS = {
     'quick': dict(tiny_step=None, tiny_infer=(384, 832), scaling=((64, 96), (128, 128), (128, 192)),
                   corr=(1, 96, 48, 104), paper='mc-jepa', paper_sizes=(), paper_infer=None, whole_step=False,
-                  repeat=1, warmup=1, gpu=False),
+                  repeat=1, warmup=1),
     'full': dict(tiny_step=None, tiny_infer=(384, 832), scaling=((64, 96), (128, 192), (192, 288), (256, 384)),
                  corr=(1, 96, 96, 208), paper='mc-jepa', paper_sizes=((384, 512),), paper_infer=(384, 832),
-                 whole_step=False, repeat=3, warmup=1, gpu=True),
+                 whole_step=False, repeat=3, warmup=1),
 }
 
 # %% ../nbs/13_benchmarks.ipynb #7f7b4122
@@ -561,7 +541,6 @@ def benchmark_parts(p:dict, # a plan (`BENCH_PLANS` entry with overrides)
              ("tiny: resolution scaling", lambda: resolution_scaling(tiny, 'tiny', p['scaling'], 1, rep, wu, device)),
              (f"correlation vs naive {p['corr']}", lambda: correlation_vs_naive(p['corr'], 4, rep, wu, device))]
     if p['paper_sizes'] or p['paper_infer']: parts.append(("paper sizes", lambda: _paper_size_rows(p, device, say)))
-    if p['gpu']: parts.append(("GPU", lambda: gpu_benchmarks()))
     return parts
 
 # %% ../nbs/13_benchmarks.ipynb #e2a157f0
@@ -572,7 +551,7 @@ def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the 
                    on_rows=None, # called with the rows so far after each part (e.g. to save the report)
                    **overrides # `BENCH_PLANS` entries, e.g. tiny_step=(pair_size, pair_batch, image_size, image_batch)
                   ) -> list: # rows for `to_markdown`
-    "Measure everything (step breakdown, throughput, inference, scaling, correlation, GPU) in one run."
+    "Measure everything (step breakdown, throughput, inference, scaling, correlation) in one run."
     plan = BENCH_PLANS['quick' if quick else 'full']
     unknown = set(overrides) - set(plan)
     if unknown: raise ValueError(f"run_benchmarks: unknown plan entries {sorted(unknown)}; valid: {sorted(plan)}")
@@ -809,6 +788,312 @@ NOTES.update({
                  "operator time of one step, and their own rate (GFLOP ÷ that share of the step) as % of peak.",
     'peak': "best rate of a 2048×2048 matrix product in the same run (5 calls after a warm-up), same threads."})
 
+# %% ../nbs/13_benchmarks.ipynb #a0cea1e3
+CONTENTION_VARIANTS = {  # name -> (torch threads, environment): how the step's process is started
+    "every core (OpenMP's default wait)": (None, {}),
+    'every core, passive wait': (None, {'OMP_WAIT_POLICY': 'PASSIVE'}),
+    'one thread': (1, {}),
+}
+
+def _contended_step(preset:str, threads:int|None, steps:int, env:dict, timeout:float) -> float:
+    "Best time of `steps` training steps of `preset`'s model, in a fresh process started with `env` and `threads`."
+    code = (f"import json, torch; from mcjepa.bench import _preset_step_time; "
+            f"print(json.dumps(_preset_step_time({preset!r}, {threads!r}, {steps})))")
+    p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=timeout,
+                       env={**{k: v for k, v in os.environ.items() if not k.startswith('OMP_')}, **env})
+    if p.returncode: raise RuntimeError(f"the timed process failed: {p.stderr[-300:]}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+# %% ../nbs/13_benchmarks.ipynb #51ed8f4a
+def _preset_step_time(preset:str, threads:int|None, steps:int) -> float:
+    "Best wall time (s) of `steps` combined training steps of `preset`'s model at its batch (after one untimed)."
+    torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
+    cfg = get_config(preset)
+    torch.manual_seed(0)
+    model = make_model(cfg).train()
+    inp = step_inputs(cfg.flow_size, cfg.flow_batch_size, cfg.image_size or 64, cfg.batch_size or 2)
+    opt = torch.optim.AdamW(model.param_groups())
+    return time_fn(lambda: _train_step(model, opt, inp, False), steps, 1)['best']
+
+@contextlib.contextmanager
+def busy_processes(n:int # processes that each keep one core busy
+                  ):
+    "`n` CPU-bound processes (a Python loop each) running for the block's duration."
+    procs = [subprocess.Popen([sys.executable, '-c', 'while True: pass']) for _ in range(n)]
+    try: yield procs
+    finally:
+        for p in procs: p.kill()
+        for p in procs: p.wait()
+
+# %% ../nbs/13_benchmarks.ipynb #97d94bb3
+def contention_ratios(preset:str='mc-jepa-cpu', # the step's model and batch (default: the main job's)
+                      busy:tuple=(0, 1, 4), # numbers of CPU-bound processes beside it
+                      variants=None, # `CONTENTION_VARIANTS` (default) or a dict of the same form
+                      steps:int=3, # timed steps per measurement (best of)
+                      timeout:float=1800 # seconds per measurement
+                     ) -> list: # 'busy machine' rows
+    "The step's time alone and beside `busy` CPU-bound processes, per thread variant, as ratios to its time alone."
+    rows = []
+    for name, (threads, env) in (variants or CONTENTION_VARIANTS).items():
+        alone = None
+        for n in busy:
+            row = dict(bench='busy machine', model=preset, variant=name, busy=n)
+            try:
+                with busy_processes(n): s = _contended_step(preset, threads, steps, env, timeout)
+                alone = alone or (s if n == 0 else None)
+                row.update(step_ms=1000 * s, vs_alone=s / alone if alone else None)
+            except Exception as e: row['note'] = _failure(e)
+            rows.append(row)
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #b9e7c13b
+DEVICE_PLANS = {  # the device check: 'full' on a GPU (Table 6's per-GPU batch), 'small' its CPU form (the tests')
+    'full': dict(steps={'mc-jepa': dict(pair_size=(384, 832), pair_batch=1, image_size=224, image_batch=48),
+                        'm-jepa': dict(pair_size=(384, 512), pair_batch=8)},
+                 repeat=5, warmup=2, compile=True, peak_n=8192, data_batches=4, workers=(4, 8, 15), model={},
+                 train_size=(384, 512), train_seconds=100, min_train_steps=100, train_epochs=10, val_every=100,
+                 val_pairs=16, large_val_pairs=8),
+    'small': dict(steps={'mc-jepa': dict(pair_size=(64, 96), pair_batch=1, image_size=32, image_batch=4),
+                         'm-jepa': dict(pair_size=(64, 96), pair_batch=2)},
+                  repeat=1, warmup=0, compile=False, peak_n=256, data_batches=1, workers=(1,),
+                  model=dict(encoder='convnext_atto', width_factor=0.25, expander_dims='256-256-256'),
+                  train_size=(64, 96), train_seconds=0, min_train_steps=2, train_epochs=2, val_every=1,
+                  val_pairs=2, large_val_pairs=0),
+}
+
+# %% ../nbs/13_benchmarks.ipynb #30caa70e
+def device_peak(dtype=torch.float32, # torch.float32 or torch.bfloat16
+                n:int=8192, # side of the square matrices
+                device=None # default: a GPU if there is one
+               ) -> float: # TFLOP/s
+    "The device's practical peak: the best rate of an n×n by n×n matrix product (2n³ FLOPs) in `dtype`."
+    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    g = torch.Generator().manual_seed(0)
+    a, b = (torch.randn(n, n, generator=g).to(device, dtype) for _ in range(2))
+    tf32 = torch.backends.cuda.matmul.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32   # fp32 as the convolutions run it
+    try: return 2 * n**3 / time_fn(lambda: a @ b, 5, 1, device)['best'] / 1e12
+    finally: torch.backends.cuda.matmul.allow_tf32 = tf32
+
+# %% ../nbs/13_benchmarks.ipynb #7696a11d
+def _step_variants(compile:bool) -> list: # (label, bf16, compiled)
+    return [('fp32', False, False), ('bf16 autocast', True, False)] + [('torch.compile', False, True)] * compile
+
+def paper_step_rows(preset:str, # 'mc-jepa' or 'm-jepa' (the paper's model)
+                    spec:dict, # pair_size, pair_batch (and image_size, image_batch for MC-JEPA)
+                    plan:dict, # a `DEVICE_PLANS` entry (repeat, warmup, compile, model)
+                    peaks:dict, # 'fp32' / 'bf16' -> TFLOP/s of `device_peak`
+                    device) -> list: # 'paper step' rows: one per variant, then the inference rows
+    "The paper model's training step at `spec`'s batch: ms, pairs/s, images/s, peak memory, FLOPs, share of peak."
+    torch.manual_seed(0)
+    model = make_model(get_config(preset, **plan['model'])).to(device).train()
+    inp = step_inputs(spec['pair_size'], spec['pair_batch'], spec.get('image_size', 64), spec.get('image_batch', 2),
+                      device)
+    opt = torch.optim.AdamW(model.param_groups())
+    flops = step_flops(lambda: _train_step(model, opt, inp, False))
+    (h, w), n = spec['pair_size'], spec['pair_batch']
+    views = f"2×{spec['image_batch']}×{spec['image_size']}²" if model.with_ssl else '–'
+    base = dict(bench='paper step', model=preset, pair=f"{n}×{h}×{w}", views=views)
+    rows = []
+    for label, bf16, comp in _step_variants(plan['compile']):
+        row = dict(base, variant=label)
+        try:
+            m = torch.compile(model) if comp else model
+            s = time_fn(lambda: _train_step(m, opt, inp, bf16), plan['repeat'], plan['warmup'], device, memory=True)
+            rate = flops / s['best'] / 1e12
+            row.update(step_ms=1000 * s['best'], pairs_per_s=n / s['best'], peak_mb=s['peak_mb'], gflop=flops / 1e9,
+                       tflops=rate, pct_peak=100 * rate / peaks['bf16' if bf16 else 'fp32'])
+            if model.with_ssl: row['images_per_s'] = spec['image_batch'] / s['best']
+        except Exception as e: row['note'] = _failure(e)
+        rows.append(row)
+    return rows + _inference_rows(model, base, spec['pair_size'], plan['repeat'], plan['warmup'], device)
+
+# %% ../nbs/13_benchmarks.ipynb #b6e68e90
+def data_rate(cfg, # a training configuration (its embedded data, batches and sizes)
+              workers:int, # DataLoader processes (0: this process)
+              batches:int=4, # timed batches per worker, after the first batch
+              pin_memory:bool=False # pinned host memory (what a GPU run uses)
+             ) -> float: # training steps' batches per second
+    "How many steps' batches (views and pairs) the training stream delivers per second with `workers` processes."
+    images, (flows, weights, _) = image_dataset(cfg), flow_datasets(cfg)
+    views = VICRegViews(cfg.image_size, (cfg.min_scale_crops, cfg.max_scale_crops)) if cfg.with_ssl else None
+    stream = TrainStream(images, flows, weights, views, cfg.batch_size, cfg.flow_batch_size,
+                         steps_per_epoch(cfg, images, weights), cfg.seed)
+    n = batches * max(workers, 1) + 1
+    it = iter(DataLoader(stream, batch_size=None, sampler=range(n), num_workers=workers, pin_memory=pin_memory))
+    next(it)
+    t = time.perf_counter()
+    for _ in it: pass
+    return (n - 1) / (time.perf_counter() - t)
+
+# %% ../nbs/13_benchmarks.ipynb #e09dadc2
+def _batch_overrides(preset:str, spec:dict) -> dict:
+    "The config fields of a step spec: one GPU's batch at the spec's sizes."
+    o = dict(flow_size=spec['pair_size'], flow_batch_size=spec['pair_batch'])
+    if get_config(preset).with_ssl: o.update(batch_size=spec['image_batch'], image_size=spec['image_size'])
+    return o
+
+def data_rows(preset:str, spec:dict, plan:dict, # the model, one GPU's batch, a `DEVICE_PLANS` entry
+              need:float|None, # steps per second the fastest step variant consumes
+              device) -> list: # one 'data' row per number of workers in the plan
+    "The training stream's rate at the step's batch, with each number of workers, against what the step consumes."
+    cfg, (h, w) = get_config(preset, **_batch_overrides(preset, spec)), spec['pair_size']
+    rows = []
+    for k in plan['workers']:
+        row = dict(bench='data', model=preset, pair=f"{spec['pair_batch']}×{h}×{w}", workers=k)
+        try:
+            r = data_rate(cfg, k, plan['data_batches'], device.type == 'cuda')
+            row.update(steps_per_s=r, pairs_per_s=r * cfg.flow_batch_size)
+            if cfg.with_ssl: row['images_per_s'] = r * cfg.batch_size
+            if need: row.update(need_steps_per_s=need, fed=r / need)
+        except Exception as e: row['note'] = _failure(e)
+        rows.append(row)
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #297d9069
+def train_overrides(preset:str, # 'mc-jepa' or 'm-jepa'
+                    spec:dict, # the step spec (one GPU's batch)
+                    plan:dict, # a `DEVICE_PLANS` entry: train_size, train_epochs, val_every, val_pairs...
+                    steps:int # the run's length: its whole schedule
+                   ) -> dict: # config overrides of `preset`
+    "A short run of the paper's recipe: its schedule's shape compressed into `steps`, one GPU's batch."
+    epochs = plan['train_epochs']
+    if steps % epochs: raise ValueError(f"steps={steps}: expected a multiple of {epochs} (the run's epochs)")
+    spe, tenth = steps // epochs, max(1, epochs // 10)
+    o = dict(_batch_overrides(preset, spec), flow_size=plan['train_size'], epochs=epochs, warmup_epochs=tenth,
+             val_every=plan['val_every'], checkpoint_every=steps, log_every=plan['val_every'], tensorboard=False,
+             progress=False, val_pairs=plan['val_pairs'], large_val_pairs=plan['large_val_pairs'])
+    if get_config(preset).with_ssl:
+        return dict(o, embedded_images=spe * spec['image_batch'], flow_start_epoch=tenth, vc_warmup_epochs=0)
+    return dict(o, embedded_pairs=spe * spec['pair_batch'])
+
+# %% ../nbs/13_benchmarks.ipynb #211c29e9
+def _flag_args(overrides:dict) -> list:
+    "Config overrides as `mcjepa.train` flags: tuples comma-joined, booleans as true/false."
+    def text(v):
+        if isinstance(v, tuple): return ','.join(map(str, v))
+        return str(v).lower() if isinstance(v, bool) else str(v)
+    return [a for k, v in overrides.items() for a in (f'--{k}', text(v))]
+
+def device_training(preset:str, # 'mc-jepa' or 'm-jepa'
+                    overrides:dict, # `train_overrides(...)` and any other fields (e.g. num_workers)
+                    folder:Path, # the run folder (new)
+                    timeout:float|None=None # seconds before the run is stopped
+                   ) -> dict: # command, seconds, status, stderr's end, summary, diagnostics, fallback
+    "Train with `python -m mcjepa.train` (the user's command) and read back its summary and diagnostics."
+    cmd = [sys.executable, '-m', 'mcjepa.train', '--preset', preset, '--out', str(folder), *_flag_args(overrides)]
+    t = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    res = dict(command='python ' + ' '.join(cmd[1:]), seconds=time.perf_counter() - t, status=p.returncode,
+               stderr=p.stderr[-2000:], summary=None, diagnostics=[], fallback=None)
+    if (folder / 'summary.json').exists(): res['summary'] = json.loads((folder / 'summary.json').read_text())
+    if (folder / 'log.csv').exists():
+        log, res['diagnostics'] = read_run_logs(folder)
+        if 'flow/occ_fallback' in log: res['fallback'] = float(log['flow/occ_fallback'].dropna().mean())
+    return res
+
+# %% ../nbs/13_benchmarks.ipynb #edbef23a
+def _per_level(xs) -> str: return '/'.join(f"{x:.2g}" for x in xs) if xs else '–'
+
+def learning_rows(preset:str, # the run's label
+                  diagnostics:list # the run's `diagnostics.jsonl` lines
+                 ) -> list: # one 'learning' row per check
+    "Each check of a run: EPE ÷ zero flow's, fb_cos, occluded fraction, per-level EPE, L_reg ÷ zero flow's, spread."
+    def over(a, b): return None if a is None or not b else a / b
+    rows = []
+    for d in diagnostics:
+        reg = [over(a, b) for a, b in zip(d.get('reg') or [], d.get('reg_zero') or [])]
+        rows.append(dict(bench='learning', model=preset, step=d['step'],
+                         epe_ratio=over(d['val_epe'], d['val_zero_epe']),
+                         large_ratio=over(d.get('large_epe'), d.get('large_zero_epe')), fb_cos=d.get('fb_cos'),
+                         occ=d.get('occ'), level_epe=_per_level(d.get('epe')), reg_vs_zero=_per_level(reg),
+                         feature_std=_per_level(d.get('std')),
+                         flow_share=(d.get('task_grads') or {}).get('flow_share')))
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #567a7a58
+def cuda_test_rows(nbs:str|Path='nbs', # the notebooks' folder
+                   timeout:float=300 # seconds per notebook
+                  ) -> list: # one 'cuda tests' row per notebook with a `#| cuda` cell
+    "Run `nbdev_test --flags cuda` on every notebook that has a `#| cuda` cell (skipped without a GPU)."
+    if not torch.cuda.is_available(): return [dict(bench='cuda tests', notebook='all', note='skipped: no CUDA device')]
+    code, rows = 'import sys; from nbdev.test import nbdev_test; nbdev_test(path=sys.argv[1], flags="cuda")', []
+    for nb in sorted(p for p in Path(nbs).glob('*.ipynb') if '#| cuda' in p.read_text()):
+        t = time.perf_counter()
+        try: p = subprocess.run([sys.executable, '-c', code, str(nb)], capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired: p = None
+        result = ('timed out' if p is None else 'passed' if p.returncode == 0
+                  else f"failed: {(p.stderr or p.stdout)[-300:]}")
+        rows.append(dict(bench='cuda tests', notebook=nb.name, seconds=time.perf_counter() - t, result=result))
+    return rows
+
+# %% ../nbs/13_benchmarks.ipynb #f72cda92
+def _train_steps_for(plan:dict, step_rows:list) -> int:
+    "The training run's length: `train_seconds` of the fp32 step (at least `min_train_steps`), whole epochs."
+    fp32 = next((r['step_ms'] for r in step_rows if r.get('variant') == 'fp32' and r.get('step_ms')), None)
+    want, e = (plan['train_seconds'] * 1000 / fp32 if fp32 else 0), plan['train_epochs']
+    return max(plan['min_train_steps'], e * math.ceil(want / e))
+
+def _device_parts(plan:dict, folder:Path, runs:Path, device, report:dict) -> list: # (name, function), in order
+    "The device check's parts; each adds to `report`."
+    rows = report['rows']
+    def peaks(): report['peaks'].update(fp32=device_peak(torch.float32, plan['peak_n'], device),
+                                        bf16=device_peak(torch.bfloat16, plan['peak_n'], device))
+    parts = [('cuda tests', lambda: rows.extend(cuda_test_rows())), ('peaks', peaks)]
+    for preset, spec in plan['steps'].items():
+        def mine(preset=preset): return [r for r in rows if r['bench'] == 'paper step' and r['model'] == preset
+                                         and 'step_ms' in r]
+        def steps(preset=preset, spec=spec): rows.extend(paper_step_rows(preset, spec, plan, report['peaks'], device))
+        def data(preset=preset, spec=spec, mine=mine):
+            fast = [r['step_ms'] for r in mine() if not r['variant'].startswith('inference')]
+            rows.extend(data_rows(preset, spec, plan, 1000 / min(fast) if fast else None, device))
+        def train(preset=preset, spec=spec, mine=mine):
+            o = dict(train_overrides(preset, spec, plan, _train_steps_for(plan, mine())), **plan['model'],
+                     num_workers=plan['workers'][-1])
+            r = report['training'][preset] = device_training(preset, o, runs / preset)
+            rows.extend(learning_rows(preset, r.pop('diagnostics')))
+            for f in ('log.csv', 'diagnostics.jsonl'):
+                if (runs / preset / f).exists(): shutil.copy(runs / preset / f, folder / f'{preset}-{f}')
+            if r['status']: raise RuntimeError(f"the run ended with status {r['status']}: {r['stderr'][-300:]}")
+        parts += [(f'{preset}: step', steps), (f'{preset}: data', data), (f'{preset}: training', train)]
+    return parts
+
+# %% ../nbs/13_benchmarks.ipynb #c23136e8
+def device_check_markdown(report:dict) -> str:
+    "The device check's report: the machine, the peaks, the tables, each training run's command and outcome."
+    peaks = ', '.join(f"{k} {v:.3g} TFLOP/s" for k, v in report['peaks'].items()) or '–'
+    runs = [f"- **{k}**: `{r['command']}` — exit status {r['status']}, {r['seconds']:.0f} s"
+            + (f", {r['summary']['step']} steps" if r['summary'] else '')
+            + (f"; the masks' fallback on {r['fallback']:.0%} of the flow steps" if r['fallback'] is not None else '')
+            for k, r in report['training'].items()]
+    fails = [f"- **failed, skipped:** {k}: {v}" for k, v in report['failures'].items()]
+    return '\n'.join([f"## mcjepa device check ({report['plan']} form)", '', header_markdown(report['machine']),
+                      f"Measured matrix-product peaks: {peaks}.", '', to_markdown(report['rows']), *runs, *fails,
+                      '', f"Run time {report['seconds']:.0f} s."]) + '\n'
+
+def device_check(folder, # the report's folder (new or empty): device-check.json and .md, the runs' logs
+                 small:bool|None=None, # the small form (default: without a GPU)
+                 device=None, # default: a GPU if there is one
+                 log:bool=True # progress lines on stderr
+                ) -> dict: # the report
+    "The device check: cuda tests, the paper's steps (fp32 / bf16 / compile), the data's rate, short runs as written."
+    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    small = device.type != 'cuda' if small is None else small
+    folder, t0 = check_output_folder(folder, flag='--device_check'), time.perf_counter()
+    report = dict(plan='small' if small else 'full', machine=machine_info(device), peaks={}, rows=[], training={},
+                  failures={}, seconds=0.)
+    def save():
+        report['seconds'] = time.perf_counter() - t0
+        write_text_atomic(folder / 'device-check.json', json.dumps(report, indent=1, default=str))
+        write_text_atomic(folder / 'device-check.md', device_check_markdown(report))
+    with tempfile.TemporaryDirectory() as runs:
+        for name, part in _device_parts(DEVICE_PLANS[report['plan']], folder, Path(runs), device, report):
+            if log: _say(name, t0)
+            try: part()
+            except Exception as e: report['failures'][name] = f"{type(e).__name__}: {str(e)[:300]}"
+            save()
+    return report
+
 # %% ../nbs/13_benchmarks.ipynb #1412045d
 def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
                ) -> tuple|None: # ((H, W), ...), or None for None
@@ -823,6 +1108,16 @@ def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
     return tuple(out)
 
 # %% ../nbs/13_benchmarks.ipynb #3fd18899
+def _device_check_main(folder:Path, device) -> dict:
+    "`--device_check`: run it, print its report; exit status 1 if a part failed."
+    report = device_check(folder, device=device)
+    print(device_check_markdown(report))
+    if report['failures']:
+        print(f"mcjepa.bench: error: {len(report['failures'])} part(s) of the device check failed: "
+              + '; '.join(report['failures']), file=sys.stderr)
+        sys.exit(1)
+    return report
+
 @call_parse
 def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and small shapes only
          sizes:str=None, # paper-size frames HxW (default 384x512; e.g. 384x512,384x832; 'none': skip them)
@@ -830,9 +1125,10 @@ def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and
          out:str=None, # also write the report (markdown) to this file, after every part
          overwrite:store_true=False, # replace an existing --out file
          threads:int=None, # torch CPU threads (default: torch's choice)
-         device:str=None # 'cpu' or 'cuda' (default: a GPU if there is one)
+         device:str=None, # 'cpu' or 'cuda' (default: a GPU if there is one)
+         device_check:str=None # run the device check instead, its report into this folder (new or empty)
         ):
-    "Benchmark mcjepa: step time by part, throughput, memory, inference, resolution scaling, correlation vs naive."
+    "Benchmark mcjepa: step time by part, throughput, memory, inference, scaling, correlation; or the device check."
     try:
         if out is not None: out = check_output(out, overwrite=overwrite)
         over = {} if (ps := parse_sizes(sizes)) is None else dict(paper_sizes=ps)
@@ -840,9 +1136,11 @@ def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and
             if threads < 1: raise ValueError(f"--threads {threads}: expected ≥ 1")
             torch.set_num_threads(threads)
         if device is not None: device = torch.device(device)
+        if device_check is not None: device_check = check_output_folder(device_check, flag='--device_check')
     except (ValueError, RuntimeError, OSError) as e:
         print(f"mcjepa.bench: error: {e}", file=sys.stderr)
         sys.exit(2)
+    if device_check is not None: return _device_check_main(device_check, device)
     info, t0, failures = machine_info(device), time.perf_counter(), {}
     def report(rows): return benchmark_report(rows, info, time.perf_counter() - t0, failures)
     def save(rows):
