@@ -103,7 +103,7 @@ class ArchConfig:
     estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
     output_level:int|None = None # finest level (0-based, coarse → fine) the estimator's decoder runs on; none: all
     first_level:int = 0 # coarsest level (0-based) the estimator's decoder runs on; coarser levels: its flow pooled
-    output_scale:float|None = None # estimator heads predict flow/output_scale in image px (PWC-Net: 20); none: level px
+    output_scale:float|None = 20. # estimator heads predict flow/output_scale in image px (PWC-Net's 20); none: level px
     head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
     est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
     corr_norm:str = 'none' # the estimator's cost volume: 'none' (PWC-Net), 'standard' (per pixel over d), 'cosine'
@@ -251,7 +251,7 @@ def _validate(cfg:TrainConfig):
         bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
 
 # %% ../nbs/09_config.ipynb #ddbebd76
-NO_TRAP = dict(warp_mode='bicubic', occ_min_visible=0.5, occlusion_warmup_epochs=1) # chapter 04's trap, fixed
+NO_TRAP = dict(warp_mode='bicubic', occ_min_visible=0.5, occlusion_warmup_epochs=1) # chapter 04's trap, avoided
 M_JEPA = dict(image_size=None, min_scale_crops=None, max_scale_crops=None, batch_size=None, lr=None, end_lr=None,
               weight_decay=None, expander_dims=None, with_ssl=False, flow_alpha=FLOW_ALPHA['m-jepa'],
               flow_clip_value=FLOW_CLIP['m-jepa'], flow_start_epoch=0, vc_warmup_epochs=0,
@@ -265,15 +265,18 @@ CPU = dict(image_size=64, flow_size=(128, 192), motion='chairs', photometric=Tru
            checkpoint_every=64)  # the miniature: see the docs
 DEFAULT_PRESET = 'mc-jepa-cpu' # the main job's preset
 PRESETS = {
-    'mc-jepa': TrainConfig(**NO_TRAP),
-    'm-jepa': TrainConfig(**NO_TRAP, **M_JEPA),
+    'mc-jepa': TrainConfig(),
+    'm-jepa': TrainConfig(**M_JEPA),
+    'mc-jepa-no-trap': TrainConfig(**NO_TRAP),
+    'm-jepa-no-trap': TrainConfig(**NO_TRAP, **M_JEPA),
     'mc-jepa-cpu': TrainConfig(**CPU),
     'm-jepa-cpu': TrainConfig(**{**CPU, **M_JEPA, 'embedded_pairs': 256}),
     'tiny': TrainConfig(image_size=64, flow_size=(64, 96), embedded_images=1024, embedded_pairs=100_000, val_pairs=16,
                         num_workers=1, num_threads=1, epochs=10, warmup_epochs=1, batch_size=16, flow_batch_size=4,
                         lr=3e-4, end_lr=1e-5, flow_lr=6e-4, flow_end_lr=1e-4, clip_grad=10., flow_start_epoch=0,
                         vc_warmup_epochs=0, occlusion_warmup_epochs=10, encoder='convnext_atto', drop_path_rate=0.,
-                        width_factor=0.25, expander_dims='256-256-256', flow_alpha=10., flow_smooth_coeff=0.1,
+                        width_factor=0.25, output_scale=None, expander_dims='256-256-256', flow_alpha=10.,
+                        flow_smooth_coeff=0.1,
                         flow_coeffs=(0.,) * 6, log_every=64, val_every=64, checkpoint_every=128),
 }
 
