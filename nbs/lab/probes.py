@@ -170,7 +170,7 @@ def probes() -> list:
           '--submit_out', 'sub'], 'ok', files=['data', *RUN], check=submission('flow/000000_10.png')),
         P('evaluate --submit sintel,kitti', ['evaluate', '--submit', 'sintel,kitti', *SINTEL, *KITTI,
           '--submit_out', 'sub', '--max_samples', '1'], 'ok', files=['data'],
-          check=submission('clean/alley_1/frame_0001.flo', 'flow/000000_10.png')),
+          check=submission('clean/', 'final/', 'flow/000000_10.png')),
         P('evaluate --submit bogus', ['evaluate', '--submit', 'bogus', '--submit_out', 'sub'], needle='bogus'),
         P('evaluate --submit kitti without root', ['evaluate', '--submit', 'kitti', '--submit_out', 'sub'],
           needle='kitti_root'),
@@ -264,7 +264,8 @@ def classify(p:dict, r, before:dict, after:dict, d:Path) -> tuple:
         tail = [l for l in err.splitlines() if l.strip()]
         return 'crash', tail[-1][:150] if tail else f'signal {-rc}'
     lines = [l for l in err.splitlines() if 'error' in l.lower()]
-    msg = lines[-1][:200] if lines else (err.strip().splitlines() or [''])[-1][:200]
+    full = lines[-1] if lines else (err.strip().splitlines() or [''])[-1]
+    msg = full[:200]
     new = sorted(set(after) - set(before))
     if p['expect'] == 'ok':
         if rc != 0: return 'unclear', f"refused: {msg}"
@@ -274,7 +275,7 @@ def classify(p:dict, r, before:dict, after:dict, d:Path) -> tuple:
     if rc == 0: return 'silent', f"rc 0; new files: {new[:4]}"
     needles = p['needle'] if isinstance(p['needle'], tuple) else (p['needle'],)
     if new: return 'unclear', f"left {new[:4]}: {msg}"
-    if not any(n.lower() in msg.lower() for n in needles if n): return 'unclear', msg
+    if not any(n.lower() in full.lower() for n in needles if n): return 'unclear', msg
     return 'clear', msg
 
 
@@ -308,7 +309,7 @@ def run_probe(p:dict, fx:Path, work:Path, py:list, env:dict) -> dict:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--root', default=str(HERE), help="checkout whose mcjepa is probed")
-    ap.add_argument('--only', default=None, help="run the probes whose name holds this")
+    ap.add_argument('--only', default=None, help="run the probes whose name holds one of these ('|'-separated)")
     ap.add_argument('--json', default=None, help="write the results here")
     a = ap.parse_args()
     root = Path(a.root).resolve()
@@ -324,7 +325,7 @@ def main():
     shutil.copytree(HERE / 'nbs/results/claims', fx / 'claims')
     rows = []
     for p in probes():
-        if a.only and a.only not in p['name']: continue
+        if a.only and not any(o in p['name'] for o in a.only.split('|')): continue
         (base / 'PWNED').unlink(missing_ok=True)
         row = run_probe(p, fx, base / 'work', py, env)
         rows.append(row)
