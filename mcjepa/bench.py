@@ -790,8 +790,8 @@ NOTES.update({
 
 # %% ../nbs/13_benchmarks.ipynb #a0cea1e3
 CONTENTION_VARIANTS = {  # name -> (torch threads, environment): how the step's process is started
-    "every core (OpenMP's default wait)": (None, {}),
-    'every core, passive wait': (None, {'OMP_WAIT_POLICY': 'PASSIVE'}),
+    "every core, libgomp's default wait (300,000 spins)": (None, {'GOMP_SPINCOUNT': '300000'}),
+    "every core, passive wait (mcjepa's default)": (None, {}),
     'one thread': (1, {}),
 }
 
@@ -800,7 +800,7 @@ def _contended_step(preset:str, threads:int|None, steps:int, env:dict, timeout:f
     code = (f"import json, torch; from mcjepa.bench import _preset_step_time; "
             f"print(json.dumps(_preset_step_time({preset!r}, {threads!r}, {steps})))")
     p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=timeout,
-                       env={**{k: v for k, v in os.environ.items() if not k.startswith('OMP_')}, **env})
+                       env={**{k: v for k, v in os.environ.items() if not k.startswith(('OMP_', 'GOMP_'))}, **env})
     if p.returncode: raise RuntimeError(f"the timed process failed: {p.stderr[-300:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])
 

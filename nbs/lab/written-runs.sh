@@ -19,6 +19,7 @@ case $name in
             --flow_start_epoch 1 --vc_warmup_epochs 0 $common";;
 esac
 out=$name/seed$seed
-if [ -f $out/checkpoint.pt ]; then args="--resume $out"; fi
+# a checkpoint of an older mcjepa (pickled; these runs are our own, so trusted) is converted before resuming
+if [ -f $out/checkpoint.pt ]; then $py -m mcjepa.config $out/checkpoint.pt --trust_pickle >> $name-seed$seed.log 2>&1; args="--resume $out"; fi
 echo "$(date -Is) start: $args" >> $name-seed$seed.log
 OMP_NUM_THREADS=1 exec $py -m mcjepa.train --out $out $args >> $name-seed$seed.log 2>&1
