@@ -1074,12 +1074,13 @@ def device_check_markdown(report:dict) -> str:
 def device_check(folder, # the report's folder (new or empty): device-check.json and .md, the runs' logs
                  small:bool|None=None, # the small form (default: without a GPU)
                  device=None, # default: a GPU if there is one
-                 log:bool=True # progress lines on stderr
+                 log:bool=True, # progress lines on stderr
+                 overwrite:bool=False # may the files of a folder that is not empty be replaced?
                 ) -> dict: # the report
     "The device check: cuda tests, the paper's steps (fp32 / bf16 / compile), the data's rate, short runs as written."
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     small = device.type != 'cuda' if small is None else small
-    folder, t0 = check_output_folder(folder, flag='--device_check'), time.perf_counter()
+    folder, t0 = check_output_folder(folder, overwrite, '--device_check'), time.perf_counter()
     report = dict(plan='small' if small else 'full', machine=machine_info(device), peaks={}, rows=[], training={},
                   failures={}, seconds=0.)
     def save():
@@ -1108,9 +1109,9 @@ def parse_sizes(s:str|None # 'HxW,HxW' (also 'H×W'); '' or 'none': no size
     return tuple(out)
 
 # %% ../nbs/13_benchmarks.ipynb #3fd18899
-def _device_check_main(folder:Path, device) -> dict:
+def _device_check_main(folder:Path, device, overwrite:bool) -> dict:
     "`--device_check`: run it, print its report; exit status 1 if a part failed."
-    report = device_check(folder, device=device)
+    report = device_check(folder, device=device, overwrite=overwrite)
     print(device_check_markdown(report))
     if report['failures']:
         print(f"mcjepa.bench: error: {len(report['failures'])} part(s) of the device check failed: "
@@ -1123,7 +1124,7 @@ def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and
          sizes:str=None, # paper-size frames HxW (default 384x512; e.g. 384x512,384x832; 'none': skip them)
          whole_step:store_true=False, # also time the whole paper-size step (doubles its time)
          out:str=None, # also write the report (markdown) to this file, after every part
-         overwrite:store_true=False, # replace an existing --out file
+         overwrite:store_true=False, # replace an existing --out file (or --device_check folder's files)
          threads:int=None, # torch CPU threads (default: torch's choice)
          device:str=None, # 'cpu' or 'cuda' (default: a GPU if there is one)
          device_check:str=None # run the device check instead, its report into this folder (new or empty)
@@ -1136,11 +1137,11 @@ def main(quick:store_true=False, # the quick plan (≲ 30 s): the tiny model and
             if threads < 1: raise ValueError(f"--threads {threads}: expected ≥ 1")
             torch.set_num_threads(threads)
         if device is not None: device = torch.device(device)
-        if device_check is not None: device_check = check_output_folder(device_check, flag='--device_check')
+        if device_check is not None: device_check = check_output_folder(device_check, overwrite, '--device_check')
     except (ValueError, RuntimeError, OSError) as e:
         print(f"mcjepa.bench: error: {e}", file=sys.stderr)
         sys.exit(2)
-    if device_check is not None: return _device_check_main(device_check, device)
+    if device_check is not None: return _device_check_main(device_check, device, overwrite)
     info, t0, failures = machine_info(device), time.perf_counter(), {}
     def report(rows): return benchmark_report(rows, info, time.perf_counter() - t0, failures)
     def save(rows):
