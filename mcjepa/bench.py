@@ -797,7 +797,7 @@ CONTENTION_VARIANTS = {  # name -> (torch threads, environment): how the step's 
 
 def _contended_step(preset:str, threads:int|None, steps:int, env:dict, timeout:float) -> float:
     "Best time of `steps` training steps of `preset`'s model, in a fresh process started with `env` and `threads`."
-    code = (f"import json, torch; from mcjepa.bench import _preset_step_time; "
+    code = (f"import json; from mcjepa.bench import _preset_step_time; "   # mcjepa before torch: its wait policy
             f"print(json.dumps(_preset_step_time({preset!r}, {threads!r}, {steps})))")
     p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=timeout,
                        env={**{k: v for k, v in os.environ.items() if not k.startswith(('OMP_', 'GOMP_'))}, **env})
