@@ -880,6 +880,23 @@ def submit_main(submit:str, submit_out, # `main`'s --submit and --submit_out
     print(f"wrote {sum(map(len, files.values()))} flow files into {out}")
     return files
 
+# %% ../nbs/11_evaluate.ipynb #122c182e
+def _evaluate_and_write(model, dss:dict, name:str, out, meta:dict, seg_kwargs:dict, levels:tuple,
+                        max_samples:int|None) -> dict: # the results of `evaluate`
+    "`main`'s evaluation: results.json/.md rewritten after every dataset (none if all failed); exit 1 on failures."
+    failures = {}
+    def save(res): return write_results(out, {name: res}, dict(meta, failed=failures))   # after every dataset
+    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples,
+                   failures=failures, on_result=save)
+    if any(res.values()):                    # when every evaluation failed, nothing is written
+        j, md = save(res)
+        print(results_markdown({name: res}))
+        print(f"wrote {j} and {md}")
+    if msg := report_failures(failures, sum(len(d) for d in dss.values())):
+        print(msg, file=sys.stderr)
+        sys.exit(1)
+    return res
+
 # %% ../nbs/11_evaluate.ipynb #a74bc801
 @call_parse
 def main(checkpoint:str=None, # checkpoint file or run folder (default: random weights of --preset)
@@ -931,18 +948,7 @@ def main(checkpoint:str=None, # checkpoint file or run folder (default: random w
                       encoder_lr=encoder_lr, crop=seg_crop, short_side=seg_short_side, seed=seed)
     meta = dict(checkpoint=checkpoint, preset=None if checkpoint else preset, tasks=list(dss), small=small,
                 davis_levels=list(levels), seg=seg_kwargs, max_samples=max_samples, argv=sys.argv)
-    failures = {}
-    def save(res): return write_results(out, {name: res}, dict(meta, failed=failures))   # after every dataset
-    res = evaluate(model, dss, seg_kwargs=seg_kwargs, davis_kwargs=dict(levels=levels), max_samples=max_samples,
-                   failures=failures, on_result=save)
-    if any(res.values()):                    # when every evaluation failed, nothing is written
-        j, md = save(res)
-        print(results_markdown({name: res}))
-        print(f"wrote {j} and {md}")
-    if msg := report_failures(failures, sum(len(d) for d in dss.values())):
-        print(msg, file=sys.stderr)
-        sys.exit(1)
-    return res
+    return _evaluate_and_write(model, dss, name, out, meta, seg_kwargs, levels, max_samples)
 
 
 # %% ../nbs/11_evaluate.ipynb #3f87785b
