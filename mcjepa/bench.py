@@ -19,7 +19,7 @@ from fastcore.script import call_parse, store_true
 from .warp import correlation
 from .estimator import estimate_both
 from .vicreg import vicreg_loss, VICRegViews
-from .model import MCJEPA, build_model
+from .model import MCJEPA, build_model, split_pair
 from .config import get_config, make_model
 from .core import call_cli, check_output, check_output_folder, write_text_atomic
 from .train import TrainStream, image_dataset, flow_datasets, steps_per_epoch, read_run_logs
@@ -196,7 +196,7 @@ def _gradient_parts(model:MCJEPA, img1:Tensor, img2:Tensor, views:tuple) -> dict
     enc, est, size = model.encoder, model.estimator, tuple(img1.shape[-2:])
     with torch.no_grad():                                    # the inputs of the later parts, computed once
         levels = model.pyramid(torch.cat([img1, img2]))
-        f1, f2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+        f1, f2 = split_pair(levels)
         fw, bw = estimate_both(est, f1, f2, size)
         tops = [enc(v)[0] for v in views]                    # L1 of each view, the input of the pooling
     pairs = [(torch.cat([a, b]), torch.cat([b, a])) for a, b in zip(f1, f2)]   # the doubled batch, per level

@@ -359,6 +359,30 @@ def _masks(self:MJEPALoss, out_fw, out_bw, sizes, use_occlusion:bool):
     else: lm1, lm2 = level_masks(m1, sizes), level_masks(m2, sizes)
     return m1, m2, lm1, lm2, occ, False
 
+# %% ../nbs/04_flow_losses.ipynb #bc27e8ca
+@patch
+def vc_term(self:MJEPALoss, feats:list) -> Tensor:
+    "Eq. 6 for one frame's pyramid, weighted."
+    return self.vc_coeff * vc_loss(feats, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples,
+                                   self.vc_reduction == 'sum')
+
+@patch
+def direction_terms(self:MJEPALoss,
+                    img_t:Tensor, img_t1:Tensor, # B×3×H×W frames t and t+1 in [0,1]
+                    feats_t:list, feats_t1:list, # their encoder pyramids, coarse→fine
+                    out:dict, out_back:dict, # estimator outputs t→t+1 and t+1→t
+                    visible:Tensor|None, visible_levels:list|None # visible masks of frame t: full size, per level
+                   ) -> dict: # rec, reg, smooth, cycle, vc of the direction t → t+1
+    "The five terms of one direction."
+    chan_sum, fc, mode = self.feat_reduction == 'sum', self.flow_coeffs, self.warp_mode
+    return dict(rec=self.rec_coeff * rec_loss(img_t, img_t1, out['flow'], visible, **self.w),
+                reg=self.reg_coeff * reg_loss(feats_t, feats_t1, out['flows'], visible_levels, fc, chan_sum,
+                                              self.reg_detach, mode),
+                smooth=self.smooth_coeff * smooth_loss(out['flow'], img_t, self.lam),
+                cycle=cycle_loss(feats_t, out['flows'], out_back['flows'], visible_levels, fc, self.cycle_coeff,
+                                 chan_sum, mode),
+                vc=self.vc_term(feats_t))
+
 # %% ../nbs/04_flow_losses.ipynb #c68ed65c
 @patch
 def forward(self:MJEPALoss,
@@ -372,23 +396,15 @@ def forward(self:MJEPALoss,
            )->dict: # rec, reg, smooth, cycle, vc, total and the four logging values
     "Every term of M-JEPA's flow objective, symmetrised, their sum and four logging values"
     self._check(feats1, feats2, out_fw, out_bw)
-    f, b, fs, bs = out_fw['flow'], out_bw['flow'], out_fw['flows'], out_bw['flows']
     occl = self.use_occlusion if use_occlusion is None else use_occlusion
     m1, m2, lm1, lm2, occ, fallback = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
-    fc, fsum, mode = self.flow_coeffs, self.feat_reduction == 'sum', self.warp_mode
-    reg_args, cyc_args = (fc, fsum, self.reg_detach, mode), (fc, self.cycle_coeff, fsum, mode)
-    vc_args = (self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples, self.vc_reduction == 'sum')
-    both = lambda fn, a, b_: (fn(*a) + fn(*b_)) / 2
-    rec = lambda *a: rec_loss(*a, **self.w)
-    out = dict(
-        rec=self.rec_coeff * both(rec, (img1, img2, f, m1), (img2, img1, b, m2)),
-        reg=self.reg_coeff * both(reg_loss, (feats1, feats2, fs, lm1, *reg_args), (feats2, feats1, bs, lm2, *reg_args)),
-        smooth=self.smooth_coeff * both(smooth_loss, (f, img1, self.lam), (b, img2, self.lam)),
-        cycle=both(cycle_loss, (feats1, fs, bs, lm1, *cyc_args), (feats2, bs, fs, lm2, *cyc_args)),
-        vc=self.vc_coeff * both(vc_loss, (feats1, *vc_args), (feats2, *vc_args)))
+    fw = self.direction_terms(img1, img2, feats1, feats2, out_fw, out_bw, m1, lm1)  # t → t+1
+    bw = self.direction_terms(img2, img1, feats2, feats1, out_bw, out_fw, m2, lm2)  # t+1 → t
+    out = {term: (fw[term] + bw[term]) / 2 for term in fw}
     out['total'] = sum(out.values())
+    f, b = out_fw['flow'].detach(), out_bw['flow'].detach()
     out['occluded_fraction'] = occ.detach()
-    out['flow_magnitude'] = ((f.detach().norm(dim=1).mean() + b.detach().norm(dim=1).mean()) / 2)
+    out['flow_magnitude'] = (f.norm(dim=1).mean() + b.norm(dim=1).mean()) / 2
     out['occ_fallback'] = occ.new_tensor(float(fallback))
-    out['fb_cos'] = F.cosine_similarity(f.detach(), b.detach(), dim=1, eps=1e-6).mean()  # −1: opposite, +1: parallel
+    out['fb_cos'] = F.cosine_similarity(f, b, dim=1, eps=1e-6).mean()  # −1: opposite, +1: parallel
     return out

@@ -18,7 +18,7 @@ from .vicreg import Expander, vicreg_loss, VICREG_COEFFS
 from functools import partial
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'MCJEPA', 'build_model', 'StepPlan', 'plan_step', 'feature_spread']
+__all__ = ['STRATEGIES', 'MCJEPA', 'split_pair', 'build_model', 'StepPlan', 'plan_step', 'feature_spread']
 
 # %% ../nbs/08_mcjepa.ipynb #870fa04d
 class MCJEPA(nn.Module):
@@ -78,6 +78,11 @@ def _check_frames(img1:Tensor, img2:Tensor):
     if img1.shape != img2.shape:
         raise ValueError(f"the two frames differ in shape: {tuple(img1.shape)} vs {tuple(img2.shape)}")
 
+def split_pair(levels:list # the pyramid of `torch.cat([frames t, frames t+1])`
+              ) -> tuple[list, list]: # (pyramid of frames t, pyramid of frames t+1)
+    "Both frames go through the encoder as one batch; this splits its pyramid back into the two frames'."
+    return [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+
 @patch
 def flow_terms(self:MCJEPA,
                pair:tuple, # (img1, img2): B×3×H×W frames in [0, 1], H and W multiples of `self.multiple`
@@ -90,11 +95,9 @@ def flow_terms(self:MCJEPA,
     _check_frames(img1, img2)
     with torch.set_grad_enabled(torch.is_grad_enabled() and not freeze_encoder):
         levels = self.pyramid(torch.cat([img1, img2]))
-    feats1, feats2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+    feats1, feats2 = split_pair(levels)
     if vc_only:
-        fl = self.flow_loss  # L_vc of both frames' pyramids, weighted and averaged as MJEPALoss does
-        vc_args = (fl.var_coeffs, fl.cov_coeffs, 1., 1e-4, fl.vc_max_samples, fl.vc_reduction == 'sum')
-        vc = fl.vc_coeff * sum(vc_loss(f, *vc_args) for f in (feats1, feats2)) / 2
+        vc = (self.flow_loss.vc_term(feats1) + self.flow_loss.vc_term(feats2)) / 2  # as MJEPALoss averages it
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
     d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)
@@ -220,7 +223,7 @@ def estimate_flow(self:MCJEPA,
     _check_frames(img1, img2)
     (x, (h, w)) = pad_to_multiple(torch.cat([img1, img2]), self.multiple)
     levels = self.pyramid(x)
-    out = self.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], x.shape[-2:])
+    out = self.estimator(*split_pair(levels), x.shape[-2:])
     return out['flow'][..., :h, :w]
 
 # %% ../nbs/08_mcjepa.ipynb #abb79346
@@ -262,7 +265,7 @@ def flow_diagnostics(self:MCJEPA,
     self.eval()
     try:
         levels = self.pyramid(torch.cat([img1, img2]))
-        f1, f2 = [l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels]
+        f1, f2 = split_pair(levels)
         fw, bw = estimate_both(self.estimator, f1, f2, img1.shape[-2:])
     finally: self.train(was)
     up = [resize_flow(f, tuple(img1.shape[-2:])) for f in fw['flows']]          # every level in image pixels

@@ -39,8 +39,8 @@ __all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG
            'check_roots', 'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
            'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'kept_log', 'RunLog',
            'make_accelerator', 'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run',
-           'resume_config', 'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'cli', 'shut_down', 'main',
-           'supervised_control']
+           'resume_config', 'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'learning_summary', 'cli',
+           'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -923,6 +923,24 @@ def plot_diagnostics(run_folder, # a run folder written by `mcjepa.train` (`log.
     fig.tight_layout()
     return fig
 
+# %% ../nbs/10_train.ipynb #d9c1dcee
+def learning_summary(run_folder, # a run folder written by `mcjepa.train`
+                     last:int=20, # flow steps averaged for fb_cos and the occluded fraction
+                    ) -> dict: # one row: steps, EPE ÷ zero at the checks, fb_cos, occluded, all-flagged %, per-level EPE
+    "A run's flow learning in one row: EPE ratios at the checks and the state of its masks over the last flow steps."
+    log, diag = read_run_logs(run_folder)
+    flow = log[log['flow/flow_magnitude'].fillna(0) > 0] if log is not None else None
+    if flow is None or not len(flow): raise ValueError(f"{run_folder}: no flow step logged yet")
+    checks = [d for d in diag if d.get('val_epe') is not None]
+    flagged = flow['flow/occluded_fraction'] > 0.99
+    return {'steps': int(log['step'].max()) + 1,
+            'EPE ÷ zero at the checks': ' '.join(f"{d['val_epe'] / d['val_zero_epe']:.2f}" for d in checks),
+            'fb_cos': round(float(flow['flow/fb_cos'].tail(last).mean()), 3),
+            'occluded': round(float(flow['flow/occluded_fraction'].tail(last).mean()), 3),
+            'all flagged %': round(100 * float(flagged.mean()), 1),
+            'first all flagged': int(flow['step'][flagged].iloc[0]) if flagged.any() else None,
+            'EPE per level L1–L6 (px)': ' '.join(f"{x:.2f}" for x in checks[-1]['epe']) if checks else ''}
+
 # %% ../nbs/10_train.ipynb #8be5ba12
 class _NoneFlag:
     "`--field none` on the command line (argparse's `None` means: the flag was left out)."
@@ -991,33 +1009,3 @@ def main(**flags):
     if several: _exit_now(status)
     if error is None: return summary
     sys.exit(status)
-
-# %% ../nbs/10_train.ipynb #c59b88cf
-def supervised_control(cfg:TrainConfig, # the run: its model, embedded flow pairs, flow batch, lr schedules and steps
-                       frozen_encoder:bool=False, # train the estimator alone on the untrained encoder
-                      ) -> list: # one dict per validation: step, epe_ratio, large_epe_ratio
-    "The run's flow model trained on the ground truth (EPE of the final flow): pairs, batches and lrs as the trainer's."
-    flows, weights, names = flow_datasets(cfg)
-    if names != ['embedded']:
-        raise ValueError(f"supervised_control trains on the embedded pairs (exact ground truth), not on {names}")
-    spe = steps_per_epoch(cfg, image_dataset(cfg), weights)
-    stream = TrainStream(None, flows, weights, None, None, cfg.flow_batch_size, spe, cfg.seed)
-    with seeded(cfg.seed, 0): model = make_model(cfg).train()
-    opt, scheds, total = make_optimizer(model, cfg), schedules(cfg, spe), cfg.epochs * spe
-    val, large, rows = validation_pairs(cfg), large_validation_pairs(cfg), []
-    for step in range(total):
-        set_lr(opt, scheds, step)
-        ss = [flows[0][i] for i in stream.flow_indices(step)[1]]
-        img1, img2, gt, valid = (torch.stack([s[k] for s in ss]) for k in ('img1', 'img2', 'flow', 'valid'))
-        with torch.set_grad_enabled(not frozen_encoder): levels = model.pyramid(torch.cat([img1, img2]))
-        out = model.estimator([l.chunk(2)[0] for l in levels], [l.chunk(2)[1] for l in levels], img1.shape[-2:])
-        loss = (end_point_error(out['flow'], gt) * valid[:, 0]).sum() / valid.sum().clamp(min=1)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-        if (step + 1) % cfg.val_every == 0 or step + 1 == total:
-            e, L = flow_epe(model, val), (flow_epe(model, large) if large is not None else None)
-            rows.append(dict(step=step + 1, epe_ratio=e['epe'] / e['zero_epe'],
-                             large_epe_ratio=L['epe'] / L['zero_epe'] if L else None))
-    return rows
-
