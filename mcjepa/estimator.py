@@ -14,16 +14,10 @@ from .core import resize_flow, FLOW_CLIP
 from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
-__all__ = ['CORR_NORMS', 'DilatedConv2d', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'upsample_flow', 'cost_volume',
+__all__ = ['CORR_NORMS', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'DilatedConv2d', 'upsample_flow', 'cost_volume',
            'FlowEstimator', 'pool_flow', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
-class DilatedConv2d(nn.Conv2d):
-    "A Conv2d that hands oneDNN NCHW input and weights under CPU autocast (its bf16 dilated channels_last backward breaks)."
-    def forward(self, x:Tensor) -> Tensor:
-        if not (x.device.type == 'cpu' and torch.is_autocast_enabled('cpu')): return super().forward(x)
-        return self._conv_forward(x.contiguous(), self.weight.contiguous(), self.bias)
-
 def conv_ln_act(cin:int,                # input channels
                 cout:int,               # output channels
                 dilation:int=1,         # dilation of the 3×3 kernel (the context network grows it)
@@ -86,6 +80,14 @@ class ContextNetwork(nn.Module):
     def forward(self, feats:Tensor, flow:Tensor) -> Tensor:
         x = self.layers(torch.cat([feats, flow], 1))
         return self.predict_flow(F.normalize(x, dim=1) if self.l2 else x)
+
+# %% ../nbs/03_estimator.ipynb #4abe83f9
+class DilatedConv2d(nn.Conv2d):
+    "A Conv2d that hands oneDNN NCHW input and weights under CPU autocast (its bf16 dilated channels_last backward breaks)."
+    def forward(self, x:Tensor) -> Tensor:
+        if not (x.device.type == 'cpu' and torch.is_autocast_enabled('cpu')): return super().forward(x)
+        return self._conv_forward(x.contiguous(), self.weight.contiguous(), self.bias)
+
 
 # %% ../nbs/03_estimator.ipynb #5dc73d86
 def upsample_flow(flow:Tensor,  # B×2×h×w flow in pixels of its map

@@ -7,6 +7,7 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from typing import NamedTuple
 from torch import Tensor
 from fastcore.basics import patch
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, CYCLE_COEFF
@@ -15,7 +16,7 @@ from .warp import warp, WARP_MODES
 # %% auto #0
 __all__ = ['REG_DETACH', 'REDUCTIONS', 'variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean', 'level_masks',
            'feature_warp_error', 'reg_loss', 'ssim', 'photometric_error', 'rec_loss', 'edge_weights', 'smooth_loss',
-           'cycle_error', 'cycle_loss', 'pixels_as_samples', 'vc_loss', 'MJEPALoss']
+           'cycle_error', 'cycle_loss', 'pixels_as_samples', 'vc_loss', 'MJEPALoss', 'Direction']
 
 # %% ../nbs/04_flow_losses.ipynb #4b4a8698
 def _check_samples(x:Tensor, name:str):
@@ -359,29 +360,32 @@ def _masks(self:MJEPALoss, out_fw, out_bw, sizes, use_occlusion:bool):
     else: lm1, lm2 = level_masks(m1, sizes), level_masks(m2, sizes)
     return m1, m2, lm1, lm2, occ, False
 
-# %% ../nbs/04_flow_losses.ipynb #bc27e8ca
-@patch
-def vc_term(self:MJEPALoss, feats:list) -> Tensor:
-    "Eq. 6 for one frame's pyramid, weighted."
-    return self.vc_coeff * vc_loss(feats, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples,
-                                   self.vc_reduction == 'sum')
+# %% ../nbs/04_flow_losses.ipynb #82adebb2
+class Direction(NamedTuple):
+    "A frame pair read one way, t → t+1: what the terms of Eq. 2–6 read."
+    img_t:Tensor; img_t1:Tensor # B×3×H×W frames t and t+1 in [0,1]
+    feats_t:list; feats_t1:list # their encoder pyramids, coarse→fine
+    out:dict; out_back:dict # the estimator's outputs t→t+1 and t+1→t
+    visible:Tensor|None; visible_levels:list|None # visible masks of frame t, full size and per level (None: all)
 
 @patch
-def direction_terms(self:MJEPALoss,
-                    img_t:Tensor, img_t1:Tensor, # B×3×H×W frames t and t+1 in [0,1]
-                    feats_t:list, feats_t1:list, # their encoder pyramids, coarse→fine
-                    out:dict, out_back:dict, # estimator outputs t→t+1 and t+1→t
-                    visible:Tensor|None, visible_levels:list|None # visible masks of frame t: full size, per level
-                   ) -> dict: # rec, reg, smooth, cycle, vc of the direction t → t+1
-    "The five terms of one direction."
-    chan_sum, fc, mode = self.feat_reduction == 'sum', self.flow_coeffs, self.warp_mode
-    return dict(rec=self.rec_coeff * rec_loss(img_t, img_t1, out['flow'], visible, **self.w),
-                reg=self.reg_coeff * reg_loss(feats_t, feats_t1, out['flows'], visible_levels, fc, chan_sum,
-                                              self.reg_detach, mode),
-                smooth=self.smooth_coeff * smooth_loss(out['flow'], img_t, self.lam),
-                cycle=cycle_loss(feats_t, out['flows'], out_back['flows'], visible_levels, fc, self.cycle_coeff,
-                                 chan_sum, mode),
-                vc=self.vc_term(feats_t))
+def rec_term(self:MJEPALoss, d:Direction): return rec_loss(d.img_t, d.img_t1, d.out['flow'], d.visible, **self.w)
+@patch
+def reg_term(self:MJEPALoss, d:Direction):
+    return reg_loss(d.feats_t, d.feats_t1, d.out['flows'], d.visible_levels, self.flow_coeffs,
+                    self.feat_reduction == 'sum', self.reg_detach, self.warp_mode)
+@patch
+def smooth_term(self:MJEPALoss, d:Direction): return smooth_loss(d.out['flow'], d.img_t, self.lam)
+@patch
+def cycle_term(self:MJEPALoss, d:Direction):
+    return cycle_loss(d.feats_t, d.out['flows'], d.out_back['flows'], d.visible_levels, self.flow_coeffs,
+                      self.cycle_coeff, self.feat_reduction == 'sum', self.warp_mode)
+@patch
+def vc_of(self:MJEPALoss, feats:list):
+    "L_vc (Eq. 6) of one pyramid with this loss's options."
+    return vc_loss(feats, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples, self.vc_reduction == 'sum')
+@patch
+def vc_term(self:MJEPALoss, d:Direction): return self.vc_of(d.feats_t)
 
 # %% ../nbs/04_flow_losses.ipynb #c68ed65c
 @patch
@@ -398,9 +402,13 @@ def forward(self:MJEPALoss,
     self._check(feats1, feats2, out_fw, out_bw)
     occl = self.use_occlusion if use_occlusion is None else use_occlusion
     m1, m2, lm1, lm2, occ, fallback = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
-    fw = self.direction_terms(img1, img2, feats1, feats2, out_fw, out_bw, m1, lm1)  # t → t+1
-    bw = self.direction_terms(img2, img1, feats2, feats1, out_bw, out_fw, m2, lm2)  # t+1 → t
-    out = {term: (fw[term] + bw[term]) / 2 for term in fw}
+    fw = Direction(img1, img2, feats1, feats2, out_fw, out_bw, m1, lm1)  # t → t+1
+    bw = Direction(img2, img1, feats2, feats1, out_bw, out_fw, m2, lm2)  # t+1 → t
+    out = dict(rec=self.rec_coeff * ((self.rec_term(fw) + self.rec_term(bw)) / 2),
+               reg=self.reg_coeff * ((self.reg_term(fw) + self.reg_term(bw)) / 2),
+               smooth=self.smooth_coeff * ((self.smooth_term(fw) + self.smooth_term(bw)) / 2),
+               cycle=(self.cycle_term(fw) + self.cycle_term(bw)) / 2,    # c_cycle is inside Eq. 5
+               vc=self.vc_coeff * ((self.vc_term(fw) + self.vc_term(bw)) / 2))
     out['total'] = sum(out.values())
     f, b = out_fw['flow'].detach(), out_bw['flow'].detach()
     out['occluded_fraction'] = occ.detach()

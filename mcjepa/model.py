@@ -97,7 +97,8 @@ def flow_terms(self:MCJEPA,
         levels = self.pyramid(torch.cat([img1, img2]))
     feats1, feats2 = split_pair(levels)
     if vc_only:
-        vc = (self.flow_loss.vc_term(feats1) + self.flow_loss.vc_term(feats2)) / 2  # as MJEPALoss averages it
+        fl = self.flow_loss  # L_vc of both frames' pyramids, weighted and averaged as MJEPALoss does
+        vc = fl.vc_coeff * ((fl.vc_of(feats1) + fl.vc_of(feats2)) / 2)
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
     d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)

@@ -923,7 +923,7 @@ def plot_diagnostics(run_folder, # a run folder written by `mcjepa.train` (`log.
     fig.tight_layout()
     return fig
 
-# %% ../nbs/10_train.ipynb #d9c1dcee
+# %% ../nbs/10_train.ipynb #b8b50ce1
 def learning_summary(run_folder, # a run folder written by `mcjepa.train`
                      last:int=20, # flow steps averaged for fb_cos and the occluded fraction
                     ) -> dict: # one row: steps, EPE ÷ zero at the checks, fb_cos, occluded, all-flagged %, per-level EPE
