@@ -81,7 +81,7 @@ class ContextNetwork(nn.Module):
         x = self.layers(torch.cat([feats, flow], 1))
         return self.predict_flow(F.normalize(x, dim=1) if self.l2 else x)
 
-# %% ../nbs/03_estimator.ipynb #4abe83f9
+# %% ../nbs/03_estimator.ipynb #b7be4951
 class DilatedConv2d(nn.Conv2d):
     "A Conv2d that hands oneDNN NCHW input and weights under CPU autocast (its bf16 dilated channels_last backward breaks)."
     def forward(self, x:Tensor) -> Tensor:

@@ -938,7 +938,7 @@ def learning_summary(run_folder, # a run folder written by `mcjepa.train`
             'fb_cos': round(float(flow['flow/fb_cos'].tail(last).mean()), 3),
             'occluded': round(float(flow['flow/occluded_fraction'].tail(last).mean()), 3),
             'all flagged %': round(100 * float(flagged.mean()), 1),
-            'first all flagged': int(flow['step'][flagged].iloc[0]) if flagged.any() else None,
+            'first all flagged': str(int(flow['step'][flagged].iloc[0])) if flagged.any() else '—',
             'EPE per level L1–L6 (px)': ' '.join(f"{x:.2f}" for x in checks[-1]['epe']) if checks else ''}
 
 # %% ../nbs/10_train.ipynb #8be5ba12
