@@ -335,7 +335,7 @@ def kept_log(out:Path, # the run folder
 class RunLog:
     "CSV + TensorBoard + console logging of a run (a no-op on processes other than the main one)."
     def __init__(self, out:Path|None, # run folder (None: log nothing)
-                 start_step:int=0, # first step of this session (rows after it are dropped)
+                 start_step:int=0, # the step this run (re)starts at (rows after it are dropped)
                  tensorboard:bool=True, # also write TensorBoard events
                  log_every:int=50, # print every N steps
                  total:int=0): # the run's number of steps (for the printed lines)
