@@ -22,7 +22,8 @@ from .vicreg import vicreg_loss, VICRegViews
 from .model import MCJEPA, build_model, split_pair
 from .config import get_config, make_model
 from .core import call_cli, check_output, check_output_folder, write_text_atomic
-from .train import TrainStream, image_dataset, flow_datasets, steps_per_epoch, read_run_logs
+from .train import TrainStream, image_dataset, flow_datasets, steps_per_epoch
+from .runs import read_run_logs
 
 # %% auto #0
 __all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE', 'CPU_VARIANTS', 'DENSE_OPS',

@@ -10,8 +10,9 @@ from pathlib import Path
 from fastcore.script import call_parse
 from .core import TABLE8_VAR, TABLE8_COV, write_text_atomic
 from .model import MCJEPA
-from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config, read_checkpoint, checkpoint_config
-from .train import train, RunStopped, RESUME_KEYS, DIAG_PAIRS, read_run_logs, flow_epe
+from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config
+from .train import train, RunStopped, DIAG_PAIRS, flow_epe
+from .runs import read_run_logs, saved_run
 from .train import validation_pairs, large_validation_pairs
 from .evaluate import eval_model, evaluate, eval_datasets
 
@@ -116,16 +117,11 @@ def claim_training(cfg:TrainConfig, # the run's configuration
                   ) -> dict: # the run's summary (`train`'s)
     "Train `cfg` in `folder`, resuming an interrupted run of the same configuration; a finished one is reused."
     folder, summary = Path(folder), Path(folder) / 'summary.json'
-    if not (folder / 'checkpoint.pt').exists(): return train(cfg, folder)
-    ck = read_checkpoint(folder / 'checkpoint.pt', RESUME_KEYS)
-    saved = checkpoint_config(ck, folder)
-    if saved != cfg:
-        diff = [k for k, v in asdict(cfg).items() if asdict(saved)[k] != v]
-        raise ValueError(f"{folder} holds a run of another configuration (differs in {', '.join(diff)}); "
-                         "delete it, or give another runs folder")
+    saved = saved_run(cfg, folder)              # chapter 09b: refuses a folder holding another configuration's run
+    if saved is None: return train(cfg, folder)
     if summary.exists(): return json.loads(summary.read_text())
-    if cfg.stop_step is not None and ck['step'] >= cfg.stop_step: return dict(ck['info'], step=ck['step'])
-    return train(resume=folder, out=folder)
+    if cfg.stop_step is not None and saved['step'] >= cfg.stop_step: return dict(saved['info'], step=saved['step'])
+    return train(resume=folder)
 
 # %% ../nbs/14_claims.ipynb #bbabba86
 def run_history(folder # a run folder written by `mcjepa.train`

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #75e29840
 from __future__ import annotations
-import io, os, re, math, struct, zlib, time, socket, atexit, shutil, contextlib
+import io, os, re, math, struct, zlib, shutil, contextlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -24,7 +24,7 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow',
            'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image', 'read_image', 'save_image',
            'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs', 'check_output_folder',
-           'check_run_folder', 'RunLock', 'lock_run_folder', 'UnreadableSample']
+           'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -507,101 +507,10 @@ def check_output_folder(path, # a folder a command fills with files (e.g. video 
     _check_creatable(path, flag)
     return path
 
-# %% ../nbs/00_core.ipynb #cdf96a99
+# %% ../nbs/00_core.ipynb #a0864b0c
 RUN_MARKER = 'mcjepa_run.json'   # written first into every run folder: the folder is a run of mcjepa.train
-RUN_LOCK = 'run.lock'
+RUN_LOCK = 'run.lock'                # held by a live run (chapter 09b)
 
-def check_run_folder(path, # the run folder a training run will write
-                     resume=None, # the checkpoint file or run folder being continued (None: a new run)
-                     flag:str='--out' # how the user named `path`, for the messages
-                    ) -> Path: # `path`, with `~` expanded
-    "A run folder may be new, empty, a run of ours without a checkpoint, or the very run being resumed."
-    path = Path(path).expanduser()
-    if path.exists() and not path.is_dir(): raise OutputRefused(f"{flag} {path} is a file, expected a run folder")
-    _check_creatable(path, flag)
-    if not path.is_dir(): return path
-    names = {p.name for p in path.iterdir()} - {RUN_LOCK}
-    if not names: return path
-    if RUN_MARKER not in names:
-        raise OutputRefused(f"{flag} {path} holds files that are not an mcjepa run (e.g. {sorted(names)[0]}; no "
-                            f"{RUN_MARKER}): choose a new or empty folder")
-    if 'checkpoint.pt' not in names: return path      # a run that stopped before its first checkpoint
-    if resume is not None:
-        resume = Path(resume).expanduser()
-        if _same_file(resume if resume.is_dir() else resume.parent, path): return path
-    how = f"pass --resume {path} to continue it" if resume is None else f"continue it with --resume {path}"
-    raise OutputRefused(f"{flag} {path} already holds a run (checkpoint.pt) that would be replaced: {how}, "
-                        "or choose another --out")
-
-# %% ../nbs/00_core.ipynb #d9c8bd49
-def _pid_alive(pid:int) -> bool:
-    "Is process `pid` running on this machine?"
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True            # alive, owned by another user
-    return True
-
-def _lock_holder(lock:Path) -> tuple[str, int]|None:
-    "The (host, pid) written in a lock file, or None when it is unreadable (half-written)."
-    try: host, pid = lock.read_text().split()[:2]
-    except (OSError, ValueError): return None
-    return host, int(pid) if pid.isdigit() else -1
-
-def _is_stale(lock:Path) -> bool:
-    "A lock whose process died on this machine (a `kill -9`), or left empty a minute ago, holds nothing."
-    holder = _lock_holder(lock)
-    if holder is None:
-        try: return time.time() - lock.stat().st_mtime > 60
-        except OSError: return True
-    return holder[0] == socket.gethostname() and not _pid_alive(holder[1])
-
-# %% ../nbs/00_core.ipynb #f6c29400
-class RunLock:
-    "Hold `folder/run.lock` (host and pid, created with O_EXCL) for a run's life; `release()` or `with` frees it."
-    def __init__(self, folder:Path):
-        self.folder, self.path, self.held = Path(folder), Path(folder) / RUN_LOCK, False
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.stamp = f"{socket.gethostname()} {os.getpid()}\n"
-        for _ in range(2):
-            try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if _is_stale(self.path): self.path.unlink(missing_ok=True)
-                continue
-            with os.fdopen(fd, 'w') as f: f.write(self.stamp)
-            self.held = True
-            atexit.register(self.release)
-            return
-        host, pid = _lock_holder(self.path) or ('?', '?')
-        raise OutputRefused(f"{self.folder} is in use by another run (process {pid} on {host}, see {self.path}): "
-                            f"wait for it to finish; if no such run is alive, delete {self.path}")
-
-    def release(self):
-        "Free the lock (only if this process still holds it)."
-        if not self.held: return
-        self.held = False
-        atexit.unregister(self.release)
-        try:
-            if self.path.read_text() == self.stamp: self.path.unlink()
-        except OSError: pass
-
-    def __enter__(self): return self
-    def __exit__(self, *exc): self.release()
-
-# %% ../nbs/00_core.ipynb #00b4ed91
-def lock_run_folder(path, # the run folder a training run will write
-                    resume=None, # the checkpoint file or run folder being continued (None: a new run)
-                    flag:str='--out' # how the user named `path`, for the messages
-                   ) -> RunLock: # held until `.release()` (or the end of a `with` block, or of the process)
-    "Check the run folder, create it, lock it and mark it; checked again under the lock, so no other run slips in."
-    path = check_run_folder(path, resume, flag)
-    lock = RunLock(path)
-    try:
-        check_run_folder(path, resume, flag)
-        if not (path / RUN_MARKER).exists(): write_text_atomic(path / RUN_MARKER, '{"written_by": "mcjepa.train"}\n')
-    except BaseException:
-        lock.release()
-        raise
-    return lock
 
 # %% ../nbs/00_core.ipynb #3674d3ef
 class UnreadableSample(ValueError):

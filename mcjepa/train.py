@@ -20,9 +20,9 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
 from accelerate import Accelerator, PartialState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
 from PIL import Image
-from .core import (end_point_error, flow_to_color, call_cli, check_run_folder, lock_run_folder, OutputRefused,
-                         write_text_atomic, negative_lists, RUN_MARKER, RUN_LOCK,
-                         UnreadableSample)
+from .core import (end_point_error, flow_to_color, call_cli, OutputRefused, write_text_atomic, negative_lists,
+                         RUN_MARKER, RUN_LOCK, UnreadableSample)
+from .runs import RunLog, kept_log, lock_run_folder, RESUME_KEYS, run_plan, _say
 from .model import plan_step, MCJEPA
 from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides,
                            config_from_checkpoint, field_type,
@@ -34,13 +34,11 @@ from .vicreg import VICRegViews, gather
 from . import data as mdata
 
 # %% auto #0
-__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'LOG_COLUMNS', 'RESUME_KEYS', 'DIAG_PAIRS', 'RUN_FILES', 'NONE_FLAG', 'WarmupCosine',
-           'group_hparams', 'flow_start_step', 'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream',
-           'check_roots', 'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer',
-           'validation_pairs', 'large_validation_pairs', 'flow_epe', 'flow_picture', 'kept_log', 'RunLog',
-           'make_accelerator', 'GatheredBatchNorm', 'sync_batchnorm', 'Trainer', 'RunStopped', 'check_out', 'check_run',
-           'resume_config', 'prepare_run', 'train', 'read_run_logs', 'plot_diagnostics', 'learning_summary', 'cli',
-           'shut_down', 'main']
+__all__ = ['MAX_REPLACEMENTS', 'FLOW_ROOTS', 'DIAG_PAIRS', 'RUN_FILES', 'NONE_FLAG', 'WarmupCosine', 'group_hparams',
+           'flow_start_step', 'schedules', 'set_lr', 'derive_seed', 'seeded', 'TrainStream', 'check_roots',
+           'image_dataset', 'video_pairs', 'flow_datasets', 'steps_per_epoch', 'make_optimizer', 'validation_pairs',
+           'large_validation_pairs', 'flow_epe', 'flow_picture', 'make_accelerator', 'GatheredBatchNorm',
+           'sync_batchnorm', 'Trainer', 'RunStopped', 'prepare_run', 'train', 'cli', 'shut_down', 'main']
 
 # %% ../nbs/10_train.ipynb #3ebe6cce
 class WarmupCosine:
@@ -293,119 +291,6 @@ def flow_picture(img1:Tensor, img2:Tensor, # 3×H×W frames in [0, 1]
     if gt is not None: tiles.append(flow_to_color(gt, max_flow=m))
     return np.concatenate(tiles, axis=1)
 
-# %% ../nbs/10_train.ipynb #4bb9847b
-LOG_COLUMNS = ('step', 'epoch', 'loss', 'ssl/loss', 'ssl/inv', 'ssl/var', 'ssl/cov', 'flow/total', 'flow/rec',
-               'flow/reg', 'flow/smooth', 'flow/cycle', 'flow/vc', 'flow/occluded_fraction', 'flow/flow_magnitude',
-               'flow/fb_cos', 'flow/occ_fallback', 'lr', 'flow_lr', 'grad_norm', 'grad_encoder', 'grad_est_heads',
-               'grad_est_rest', 'grad_expander', 'skipped', 'bad_samples', 'source', 'sec', 'val_epe',
-               'val_large_epe')
-
-def _say(msg:str):
-    "Print a line over a console progress bar (which redraws itself on the next line)."
-    print('\r' + msg, flush=True)
-
-_SHORT = {'loss': 'loss', 'ssl/loss': 'ssl', 'flow/total': 'flow', 'flow/rec': 'rec', 'flow/smooth': 'smooth',
-          'flow/occluded_fraction': 'occ', 'flow/flow_magnitude': '|f|', 'val_epe': 'val EPE',
-          'val_large_epe': 'large EPE'}
-
-# %% ../nbs/10_train.ipynb #b4425cc9
-def _keep_lines(path:Path, keep) -> list:
-    "The lines of text file `path` (none if it does not exist) for which `keep(line)` holds."
-    return [l for l in path.read_text().splitlines() if l.strip() and keep(l)] if path.exists() else []
-
-def kept_log(out:Path, # the run folder
-             start_step:int # the step a resumed run continues from (0: a new run keeps nothing)
-            ) -> tuple: # (log.csv rows before `start_step`, diagnostics.jsonl lines up to it)
-    "What a resumed run keeps of its logs; a file that is not the log mcjepa.train writes is a one-line error."
-    if not start_step: return [], []
-    csv_path, diag_path = out / 'log.csv', out / 'diagnostics.jsonl'
-    try:
-        with open(csv_path) as f: rows = [r for r in csv.DictReader(f) if int(r['step']) < start_step]
-    except FileNotFoundError: rows = []
-    except (ValueError, KeyError, TypeError, csv.Error, UnicodeDecodeError) as e:
-        raise ValueError(f"{csv_path}: not a log written by mcjepa.train ({type(e).__name__}: {e}); "
-                         "repair or remove it to resume") from None
-    try: diag = _keep_lines(diag_path, lambda l: json.loads(l)['step'] <= start_step)
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
-        raise ValueError(f"{diag_path}: not the diagnostics written by mcjepa.train ({type(e).__name__}: {e}); "
-                         "repair or remove it to resume") from None
-    return rows, diag
-
-# %% ../nbs/10_train.ipynb #a6256fc7
-class RunLog:
-    "CSV + TensorBoard + console logging of a run (a no-op on processes other than the main one)."
-    def __init__(self, out:Path|None, # run folder (None: log nothing)
-                 start_step:int=0, # the step this run (re)starts at (rows after it are dropped)
-                 tensorboard:bool=True, # also write TensorBoard events
-                 log_every:int=50, # print every N steps
-                 total:int=0): # the run's number of steps (for the printed lines)
-        self.out, self.log_every, self.total, self.tb = out, log_every, total, None
-        if out is None: return
-        self.csv_path, self.diag_path = out / 'log.csv', out / 'diagnostics.jsonl'
-        keep, diag = kept_log(out, start_step)
-        self.f = open(self.csv_path, 'w', newline='')
-        self.w = csv.DictWriter(self.f, LOG_COLUMNS, extrasaction='ignore', restval='')
-        self.w.writeheader()
-        self.w.writerows(keep)
-        self.f.flush()
-        self.diag_path.write_text(''.join(l + '\n' for l in diag))
-        if tensorboard:
-            from torch.utils.tensorboard import SummaryWriter
-            self.tb = SummaryWriter(str(out / 'tb'), purge_step=start_step or None)
-
-# %% ../nbs/10_train.ipynb #ce59dff2
-@patch
-def log(self:RunLog, row:dict):
-    "Write one step's row."
-    if self.out is None: return
-    self.w.writerow(row)
-    self.f.flush()
-    if self.tb is not None:
-        for k, v in row.items():
-            if k != 'step' and isinstance(v, (int, float)):
-                self.tb.add_scalar(f"val/{k[4:]}" if k.startswith('val_') else f'train/{k}', v, row['step'])
-    if row['step'] == 0 or (row['step'] + 1) % self.log_every == 0 or row.get('skipped'): self.print(row)
-
-@patch
-def print(self:RunLog, row:dict):
-    "One console line: the main terms, both learning rates, seconds per step."
-    terms = ' '.join(f"{name} {row[k]:.3g}" for k, name in _SHORT.items() if row.get(k) is not None)
-    flag = '  SKIPPED (non-finite loss, gradients or weights)' if row.get('skipped') else ''
-    _say(f"step {row['step']:>6}/{self.total} ep {row['epoch']:>3}  {terms}  "
-         f"lr {row['lr']:.2e}/{row['flow_lr']:.2e}  {row['sec']:.2f}s/step{flag}")
-
-# %% ../nbs/10_train.ipynb #8405c76c
-@patch
-def scalar(self:RunLog, tag:str, value:float, step:int):
-    if self.tb is not None: self.tb.add_scalar(tag, value, step)
-
-@patch
-def picture(self:RunLog, img:np.ndarray, step:int):
-    "Save a flow picture as `flow/step_*.png` (and in TensorBoard)."
-    if self.out is None: return
-    (self.out / 'flow').mkdir(exist_ok=True)
-    Image.fromarray(img).save(self.out / 'flow' / f'step_{step:07d}.png')
-    if self.tb is not None: self.tb.add_image('flow', img, step, dataformats='HWC')
-
-@patch
-def diagnostics(self:RunLog, line:dict):
-    "Append one check's diagnostics to `diagnostics.jsonl`; its numbers to TensorBoard (`diag/…`, lists per level)."
-    if self.out is None: return
-    with open(self.diag_path, 'a') as f: f.write(json.dumps(line) + '\n')
-    if self.tb is None: return
-    for k, v in line.items():
-        if k == 'step' or v is None: continue
-        if isinstance(v, list): tags = [(f'diag/{k}/L{i + 1}', x) for i, x in enumerate(v)]    # per level
-        elif isinstance(v, dict): tags = [(f'diag/{k}/{name}', x) for name, x in v.items()]  # e.g. task_grads
-        else: tags = [(f'diag/{k}', v)]
-        for tag, x in tags: self.tb.add_scalar(tag, x, line['step'])
-
-@patch
-def close(self:RunLog):
-    if self.out is None: return
-    self.f.close()
-    if self.tb is not None: self.tb.close()
-
 # %% ../nbs/10_train.ipynb #e983d8f6
 def make_accelerator(cfg:TrainConfig) -> Accelerator:
     "Accelerate for this run. Without a GPU it runs on CPU, and under `accelerate launch --multi_gpu` with gloo."
@@ -509,8 +394,6 @@ def plan(self:Trainer, step:int):
                      c.occlusion_warmup_epochs)
 
 # %% ../nbs/10_train.ipynb #31af2a92
-RESUME_KEYS = ('model', 'config', 'optimizer', 'step', 'rng', 'info') # what --resume needs in a checkpoint
-
 @patch
 def _open_folder(self:Trainer, resume):
     "Check the logs kept, lock the run folder, remove stale temporary files, write `config.json` (collective refusal)."
@@ -799,147 +682,34 @@ def summarize(self:Trainer) -> dict:
              + self.epe_summary())
     return summary
 
-# %% ../nbs/10_train.ipynb #45962b10
-def check_out(out # the run folder to create (or reuse when resuming)
-             ) -> Path:
-    "The run folder must be creatable and writable — checked without leaving anything behind."
-    if not str(out).strip(): raise ValueError(f"--out {str(out)!r}: expected a folder name (--out . for this folder)")
-    out = Path(out).expanduser()
-    if out.exists() and not out.is_dir(): raise NotADirectoryError(f"--out {out}: exists and is not a folder")
-    anc = out
-    while not anc.exists(): anc = anc.parent
-    if not anc.is_dir(): raise NotADirectoryError(f"--out {out}: {anc} is a file, no folder can be created under it")
-    if not os.access(anc, os.W_OK | os.X_OK): raise PermissionError(f"--out {out}: {anc} is not writable")
-    try: tempfile.TemporaryFile(dir=anc).close()  # unnamed on Linux; removed on close elsewhere
-    except OSError as e: raise PermissionError(f"--out {out}: cannot write in {anc} ({e.strerror})") from None
-    return out
-
-def check_run(cfg:TrainConfig, # the run's configuration
-              out, # its run folder
-              resume=None # the checkpoint being continued (None: a new run)
-             ) -> Path:
-    "Data roots exist; `out` is writable and holds neither another run nor the user's files (chapter 00's rule)."
-    check_roots(cfg)
-    return check_run_folder(check_out(out), resume)
-
 # %% ../nbs/10_train.ipynb #2b55b7a0
-def resume_config(resume, # checkpoint file or run folder
-                  **overrides # config fields to change
-                 ) -> tuple: # (config, checkpoint path)
-    "The configuration of a saved run, with overrides."
-    ckpt = Path(resume).expanduser()
-    ckpt = ckpt / 'checkpoint.pt' if ckpt.is_dir() else ckpt
-    return checkpoint_config(read_checkpoint(ckpt, RESUME_KEYS), ckpt, **overrides), ckpt
-
 def prepare_run(preset:str|None=None, # a key of `PRESETS` (default `DEFAULT_PRESET`); not with `resume`
                 out=None, # run folder (default runs/<preset>, or the resumed run's folder)
                 resume=None, # checkpoint file or run folder to continue
                 **overrides # config fields
                ) -> tuple: # (config, out, checkpoint path or None)
-    "Check the command line's inputs before anything is written."
-    if resume is not None:
-        if preset is not None:
-            raise ValueError("--preset cannot be combined with --resume: the configuration comes from the checkpoint")
-        cfg, ckpt = resume_config(resume, **overrides)
-        return cfg, check_run(cfg, ckpt.parent if out is None else out, resume=ckpt), ckpt
-    cfg = get_config(preset or DEFAULT_PRESET, **overrides)
-    return cfg, check_run(cfg, f"runs/{preset or DEFAULT_PRESET}" if out is None else out), None
+    "Check the command line's inputs before anything is written: `run_plan`, then the data roots."
+    if resume is not None and preset is not None:
+        raise ValueError("--preset cannot be combined with --resume: the configuration comes from the checkpoint")
+    cfg = get_config(preset or DEFAULT_PRESET) if resume is None else None
+    if resume is None and out is None: out = f"runs/{preset or DEFAULT_PRESET}"
+    cfg, out, ckpt = run_plan(cfg, out, resume, **overrides)
+    check_roots(cfg)
+    return cfg, out, ckpt
+
 
 # %% ../nbs/10_train.ipynb #918b78aa
 def train(cfg:TrainConfig|None=None, # configuration of a new run (default: the `DEFAULT_PRESET` preset)
-          out=f'runs/{DEFAULT_PRESET}', # run folder
+          out=None, # run folder (default: runs/<DEFAULT_PRESET> for a new run, the resumed run's own folder)
           resume=None, # checkpoint file or run folder to continue instead (then no `cfg`)
           **overrides # config fields to change
          ) -> dict: # the run summary (also written to out/summary.json)
-    "Train a new run, or resume a saved one, and return its summary."
-    if resume is not None:
-        if cfg is not None:
-            raise ValueError("give `cfg` for a new run or `resume` (with overrides) to continue one, not both")
-        cfg, ckpt = resume_config(resume, **overrides)
-    else: cfg, ckpt = with_overrides(cfg or PRESETS[DEFAULT_PRESET], **overrides), None
-    return Trainer(cfg, check_run(cfg, out, ckpt), ckpt).fit()
+    "Train a new run, or resume a saved one (`run_plan`), and return its summary."
+    if resume is None: cfg, out = cfg or PRESETS[DEFAULT_PRESET], out or f'runs/{DEFAULT_PRESET}'
+    cfg, out, ckpt = run_plan(cfg, out, resume, **overrides)
+    check_roots(cfg)
+    return Trainer(cfg, out, ckpt).fit()
 
-# %% ../nbs/10_train.ipynb #6309144d
-def read_run_logs(run_folder # a run folder written by `mcjepa.train`
-                 ) -> tuple: # (log.csv as a DataFrame or None, the diagnostics lines as dicts)
-    "The step log and the learning diagnostics of a run folder."
-    import pandas as pd
-    folder = Path(run_folder).expanduser()
-    log_path, diag_path = folder / 'log.csv', folder / 'diagnostics.jsonl'
-    if not log_path.is_file() and not diag_path.is_file():
-        raise FileNotFoundError(f"{folder}: no log.csv or diagnostics.jsonl "
-                                "(expected a run folder written by mcjepa.train)")
-    log = pd.read_csv(log_path) if log_path.is_file() else None
-    return log, [json.loads(l) for l in _keep_lines(diag_path, lambda l: True)]
-
-def _levels(ax, diag:list, key:str, title:str):
-    "One line per pyramid level of the diagnostics' list `key`, over the steps."
-    rows = [x for x in diag if x.get(key)]
-    for l in range(len(rows[0][key]) if rows else 0):
-        ax.plot([x['step'] for x in rows], [x[key][l] for x in rows], marker='.', lw=1, label=f'L{l + 1}')
-    ax.set_title(title, fontsize=9)
-
-def _columns(ax, log, cols:tuple, title:str, log_scale:bool=True):
-    "The log's columns `cols` over the steps (rolling means of 10 steps; on a log scale, the positive values)."
-    for c in cols:
-        y = None if log is None or c not in log else log[c].where(log[c] > 0) if log_scale else log[c]
-        if y is None or not y.notna().any(): continue
-        label = c.removeprefix('flow/').removeprefix('grad_')
-        ax.plot(log['step'], y.rolling(10, min_periods=1).mean(), lw=1, label=label)
-    if log_scale: ax.set_yscale('log')
-    ax.set_title(title, fontsize=9)
-
-# %% ../nbs/10_train.ipynb #fcaf9281
-def _epe_panel(ax, diag:list):
-    "Both validation EPEs over the steps, each with its zero-flow EPE dashed in the same colour."
-    for key, zero, name in (('val_epe', 'val_zero_epe', 'validation'), ('large_epe', 'large_zero_epe', 'large')):
-        rows = [x for x in diag if x.get(key) is not None]
-        if not rows: continue
-        line, = ax.plot([x['step'] for x in rows], [x[key] for x in rows], marker='.', lw=1, label=name)
-        ax.axhline(rows[-1][zero], color=line.get_color(), ls='--', lw=1, label=f'{name}: zero flow')
-    ax.set_title('validation EPE (px)', fontsize=9)
-
-def plot_diagnostics(run_folder, # a run folder written by `mcjepa.train` (`log.csv`, `diagnostics.jsonl`)
-                     figsize:tuple=(10, 5)):
-    "A run's learning in 2×3 panels: EPEs, occluded fraction, per-level feature std and EPE, gradient norms, losses."
-    import matplotlib.pyplot as plt
-    log, diag = read_run_logs(run_folder)
-    fig, axs = plt.subplots(2, 3, figsize=figsize)
-    _epe_panel(axs[0, 0], diag)
-    _columns(axs[0, 1], log, ('flow/occluded_fraction',), 'occluded fraction', log_scale=False)
-    occ = [x for x in diag if x.get('occ') is not None]
-    axs[0, 1].plot([x['step'] for x in occ], [x['occ'] for x in occ], 'k.', label='checks')
-    axs[0, 1].set_ylim(-0.05, 1.05)
-    _levels(axs[0, 2], diag, 'std', 'feature std per level')
-    axs[0, 2].set_yscale('log')
-    _levels(axs[1, 0], diag, 'epe', 'EPE per level (px)')
-    if diag and diag[-1].get('zero_epe'): axs[1, 0].axhline(diag[-1]['zero_epe'], color='gray', ls='--', lw=1)
-    _columns(axs[1, 1], log, ('grad_encoder', 'grad_est_heads', 'grad_est_rest', 'grad_expander'), 'gradient norm')
-    _columns(axs[1, 2], log, ('ssl/loss', 'flow/rec', 'flow/reg', 'flow/smooth', 'flow/cycle', 'flow/vc'), 'losses')
-    for ax in axs.flat:
-        ax.tick_params(which='both', labelsize=7)
-        ax.set_xlabel('step', fontsize=8)
-        if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=6)
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/10_train.ipynb #b8b50ce1
-def learning_summary(run_folder, # a run folder written by `mcjepa.train`
-                     last:int=20, # flow steps averaged for fb_cos and the occluded fraction
-                    ) -> dict: # one row: steps, EPE ÷ zero at the checks, fb_cos, occluded, all-flagged %, per-level EPE
-    "A run's flow learning in one row: EPE ratios at the checks and the state of its masks over the last flow steps."
-    log, diag = read_run_logs(run_folder)
-    flow = log[log['flow/flow_magnitude'].fillna(0) > 0] if log is not None else None
-    if flow is None or not len(flow): raise ValueError(f"{run_folder}: no flow step logged yet")
-    checks = [d for d in diag if d.get('val_epe') is not None]
-    flagged = flow['flow/occluded_fraction'] > 0.99
-    return {'steps': int(log['step'].max()) + 1,
-            'EPE ÷ zero at the checks': ' '.join(f"{d['val_epe'] / d['val_zero_epe']:.2f}" for d in checks),
-            'fb_cos': round(float(flow['flow/fb_cos'].tail(last).mean()), 3),
-            'occluded': round(float(flow['flow/occluded_fraction'].tail(last).mean()), 3),
-            'all flagged %': round(100 * float(flagged.mean()), 1),
-            'first all flagged': str(int(flow['step'][flagged].iloc[0])) if flagged.any() else '—',
-            'EPE per level L1–L6 (px)': ' '.join(f"{x:.2f}" for x in checks[-1]['epe']) if checks else ''}
 
 # %% ../nbs/10_train.ipynb #8be5ba12
 class _NoneFlag:
