@@ -13,11 +13,10 @@ from fastcore.script import str2bool, call_parse, store_true
 from safetensors import safe_open, SafetensorError
 from safetensors.torch import save_file
 from .core import atomic_path, write_text_atomic, RUN_MARKER
-from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
+from .core import FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
 from .model import build_model, STRATEGIES, MCJEPA
-from .warp import WARP_MODES
-from .estimator import CORR_NORMS
-from .losses import REDUCTIONS, REG_DETACH
+from .estimator import EstimatorOptions, ESTIMATOR_RULES, options, one_of, at_least
+from .losses import LossOptions, LOSS_RULES
 from fastcore.docments import docments
 
 # %% auto #0
@@ -93,44 +92,21 @@ class ScheduleConfig:
 
 # %% ../nbs/09_config.ipynb #047a2183
 @dataclass(frozen=True)
-class ArchConfig:
-    "The model: encoder, estimator, expander (Table 6 'architecture', Table 3)."
+class ArchConfig(EstimatorOptions):
+    "The model: the estimator's options (`EstimatorOptions`), encoder, expander (Table 6 'architecture', Table 3)."
+    output_scale:float|None = 20. # estimator heads predict flow/output_scale in image px (PWC-Net's 20); none: level px
     encoder:str = 'convnext_tiny' # `create_encoder` name
     drop_path_rate:float = 0.1 # stochastic depth of the encoder (layer scale is always 0, Table 6)
-    width_factor:float = 2 # estimator width factor C (Table 3)
-    shared_decoder:bool = True # one estimator decoder for every level
-    layer_norm:bool = True # LayerNorm in the estimator (Table 3)
-    estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
-    output_level:int|None = None # finest level (0-based, coarse → fine) the estimator's decoder runs on; none: all
-    first_level:int = 0 # coarsest level (0-based) the estimator's decoder runs on; coarser levels: its flow pooled
-    output_scale:float|None = 20. # estimator heads predict flow/output_scale in image px (PWC-Net's 20); none: level px
-    head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
-    est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
-    corr_norm:str = 'none' # the estimator's cost volume: 'none' (PWC-Net), 'standard' (per pixel over d), 'cosine'
     with_ssl:bool = True # MC-JEPA (True) or M-JEPA (False, no image data, no expander)
     expander_dims:str|None = '8192-8192-8192' # expander widths
     expander_norm:str = 'bn' # 'bn' (VICReg) or 'ln' (VICRegL)
 
 # %% ../nbs/09_config.ipynb #be2245fe
 @dataclass(frozen=True)
-class LossConfig:
-    "The objective's weights (Table 6 'flow', Table 8)."
+class LossConfig(LossOptions):
+    "The objective: the flow terms' options (`LossOptions`), Eq. 7's balance, VICReg's weights (Tables 6, 8)."
     flow_alpha:float = FLOW_ALPHA['mc-jepa'] # α of Eq. 7
     flow_coeff:float = 1. # flow_coeff
-    flow_clip_value:float = FLOW_CLIP['mc-jepa'] # clip of the estimated flow (pixels)
-    flow_loss_smooth_factor:float = SMOOTH_FACTOR # λ of L_smooth (Eq. 4)
-    flow_smooth_coeff:float = 1. # weight of L_smooth in the flow loss (Eq. 7 sums the terms unweighted: 1)
-    flow_cycle_consistency_coeff:float = CYCLE_COEFF['mc-jepa'] # weight of L_cycle (Eq. 5)
-    flow_coeffs:tuple = TABLE8_FLOW # per-level flow weights L1..L6
-    var_coeffs:tuple = TABLE8_VAR # per-level variance weights of L_vc
-    cov_coeffs:tuple = TABLE8_COV # per-level covariance weights of L_vc
-    warp_mode:str = 'bilinear' # interpolation of the flow losses' warps: 'bilinear' or 'bicubic' (no cusp at 0)
-    reg_coeff:float = 1. # weight of L_reg
-    vc_coeff:float = 1. # weight of L_vc (times the per-level var/cov weights)
-    feat_reduction:str = 'mean' # L_reg and L_cycle over the channels: 'mean' or 'sum' (‖·‖² of Eq. 2, 5)
-    vc_reduction:str = 'mean' # L_vc over the channels: 'mean' (VICReg) or 'sum'
-    reg_detach:str = 'none' # stop-gradient in L_reg: 'none' (paper), 'target' (X_{t+1}) or 'features' (both)
-    occ_min_visible:float = 0. # a direction with a smaller visible fraction drops its occlusion masks (0: never)
     inv_coeff:float = 1. # VICReg invariance (Table 8 'Expander output')
     var_coeff:float = 25. # VICReg variance
     cov_coeff:float = 1. # VICReg covariance
@@ -178,42 +154,33 @@ def field_type(name:str # a field of `TrainConfig`
 # %% ../nbs/09_config.ipynb #6c876cb4
 def _size_ok(v): return len(v) == 2 and all(isinstance(s, int) and s >= 32 and s % 32 == 0 for s in v)
 def _dims_ok(v): return all(p.isdigit() and int(p) >= 1 for p in v.split('-'))
-def _at_least(lo): return (lambda v: v >= lo), f"≥ {lo}"
 _POSITIVE, _FRACTION = (lambda v: v > 0, "> 0"), (lambda v: 0 < v <= 1, "in (0, 1]")
 _END_LR = (lambda v: 0 <= v <= 1, "in [0, 1]")  # AdamW: a learning rate above 1 moves every weight by > 1 a step
 _SIZE, _LEVELS = (_size_ok, "(H, W), both multiples of 32"), (lambda v: len(v) == 6 and min(v) >= 0,
                                                                "6 values ≥ 0 (levels L1..L6)")
-_choice = lambda *vs: ((lambda v: v in vs), f"one of {list(vs)}")
 
 FIELD_RULES = dict(  # field: (test of a value that is not None, what is allowed); the type is checked before
+    **ESTIMATOR_RULES, **LOSS_RULES,  # the estimator's and the objective's: with their options (chapters 03, 04)
     image_size=(lambda v: v >= 32 and v % 32 == 0, "a multiple of 32"), min_scale_crops=_FRACTION,
     max_scale_crops=_FRACTION, sintel_size=_SIZE, kitti_size=_SIZE, flyingx_size=_SIZE, flow_size=_SIZE,
-    embedded_images=_at_least(1), embedded_pairs=_at_least(1), val_pairs=_at_least(1), num_workers=_at_least(0),
-    large_val_pairs=_at_least(0), flow_warmup_steps=_at_least(0),
-    video_size=_SIZE, video_repeat=_at_least(1),
-    epochs=_at_least(1), warmup_epochs=_at_least(0),
+    embedded_images=at_least(1), embedded_pairs=at_least(1), val_pairs=at_least(1), num_workers=at_least(0),
+    large_val_pairs=at_least(0), flow_warmup_steps=at_least(0),
+    video_size=_SIZE, video_repeat=at_least(1),
+    epochs=at_least(1), warmup_epochs=at_least(0),
     batch_size=(lambda v: v >= 2, "≥ 2 (VICReg needs at least 2 images)"),
-    flow_batch_size=_at_least(1), lr=_FRACTION, end_lr=_END_LR, weight_decay=_at_least(0),
+    flow_batch_size=at_least(1), lr=_FRACTION, end_lr=_END_LR, weight_decay=at_least(0),
     betas=(lambda v: len(v) == 2 and all(0 <= b < 1 for b in v), "two values in [0, 1)"), flow_lr=_FRACTION,
-    flow_end_lr=_END_LR, flow_weight_decay=_at_least(0), clip_grad=_POSITIVE,
-    mixed_precision=_choice('no', 'bf16', 'fp16'), seed=(lambda v: 0 <= v < 2**63, "in [0, 2**63)"),
-    num_threads=_at_least(1), strategy=_choice(*STRATEGIES), flow_start_epoch=_at_least(0),
-    vc_warmup_epochs=_at_least(0), occlusion_warmup_epochs=_at_least(0), encoder=(bool, "a backbone name"),
-    drop_path_rate=(lambda v: 0 <= v < 1, "in [0, 1)"), width_factor=_POSITIVE,
-    expander_dims=(_dims_ok, "widths ≥ 1 joined by '-', e.g. '8192-8192-8192'"), expander_norm=_choice('bn', 'ln'),
-    flow_alpha=_at_least(0), flow_coeff=_at_least(0), flow_clip_value=_POSITIVE, flow_loss_smooth_factor=_at_least(0),
-    flow_smooth_coeff=_at_least(0), flow_cycle_consistency_coeff=_at_least(0), flow_coeffs=_LEVELS,
-    var_coeffs=_LEVELS, cov_coeffs=_LEVELS, inv_coeff=_at_least(0), var_coeff=_at_least(0), cov_coeff=_at_least(0),
-    log_every=_at_least(1), val_every=_at_least(1), checkpoint_every=_at_least(1), stop_step=_at_least(1),
-    max_skipped_steps=_at_least(1),
-    motion=_choice('uniform', 'chairs'),  # `mcjepa.scenes.MOTIONS`, not imported: the scenes load scikit-image
-    output_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
-    first_level=(lambda v: 0 <= v <= 5, "a level index 0..5 (L1..L6, coarse → fine)"),
-    output_scale=_POSITIVE, head_init_std=_at_least(0), est_warp_mode=_choice(*WARP_MODES),
-    corr_norm=_choice(*CORR_NORMS),
-    warp_mode=_choice(*WARP_MODES), reg_coeff=_at_least(0), vc_coeff=_at_least(0), feat_reduction=_choice(*REDUCTIONS),
-    vc_reduction=_choice(*REDUCTIONS), reg_detach=_choice(*REG_DETACH),
-    occ_min_visible=(lambda v: 0 <= v <= 1, "in [0, 1]"))
+    flow_end_lr=_END_LR, flow_weight_decay=at_least(0), clip_grad=_POSITIVE,
+    mixed_precision=one_of('no', 'bf16', 'fp16'), seed=(lambda v: 0 <= v < 2**63, "in [0, 2**63)"),
+    num_threads=at_least(1), strategy=one_of(*STRATEGIES), flow_start_epoch=at_least(0),
+    vc_warmup_epochs=at_least(0), occlusion_warmup_epochs=at_least(0), encoder=(bool, "a backbone name"),
+    drop_path_rate=(lambda v: 0 <= v < 1, "in [0, 1)"),
+    expander_dims=(_dims_ok, "widths ≥ 1 joined by '-', e.g. '8192-8192-8192'"), expander_norm=one_of('bn', 'ln'),
+    flow_alpha=at_least(0), flow_coeff=at_least(0), flow_coeffs=_LEVELS, var_coeffs=_LEVELS, cov_coeffs=_LEVELS,
+    inv_coeff=at_least(0), var_coeff=at_least(0), cov_coeff=at_least(0),
+    log_every=at_least(1), val_every=at_least(1), checkpoint_every=at_least(1), stop_step=at_least(1),
+    max_skipped_steps=at_least(1),
+    motion=one_of('uniform', 'chairs'))  # `mcjepa.scenes.MOTIONS`, not imported: the scenes load scikit-image
 
 # %% ../nbs/09_config.ipynb #25a0ed0b
 def _finite(x) -> bool: return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
@@ -240,8 +207,6 @@ def _validate(cfg:TrainConfig):
         test, allowed = FIELD_RULES.get(f.name, (None, None))
         if value is not None and test is not None and not test(value): bad(f.name, allowed)
     if cfg.warmup_epochs > cfg.epochs: bad('warmup_epochs', f"≤ --epochs ({cfg.epochs})")
-    if cfg.output_level is not None and cfg.first_level > cfg.output_level:
-        bad('first_level', f"≤ --output_level ({cfg.output_level})")
     if cfg.with_ssl:
         for k in ('image_size', 'batch_size', 'lr', 'expander_dims', 'min_scale_crops', 'max_scale_crops'):
             if getattr(cfg, k) is None: raise ValueError(f"invalid config: --{k} is None but with_ssl=True needs it")
@@ -249,6 +214,9 @@ def _validate(cfg:TrainConfig):
             bad('min_scale_crops', f"≤ --max_scale_crops ({cfg.max_scale_crops})")
     if cfg.mixed_precision == 'fp16' and cfg.cpu:
         bad('mixed_precision', "'no' or 'bf16' with --cpu true (fp16 needs a GPU)")
+    for group in (EstimatorOptions, LossOptions):          # the rules that join a group's fields are the group's
+        try: options(cfg, group)
+        except ValueError as e: raise ValueError(f"invalid config: {e}") from None
 
 # %% ../nbs/09_config.ipynb #ddbebd76
 NO_TRAP = dict(warp_mode='bicubic', occ_min_visible=0.5, occlusion_warmup_epochs=1) # chapter 04's trap, avoided
@@ -326,20 +294,10 @@ def get_config(preset:str=DEFAULT_PRESET, # one of `PRESETS`
 
 # %% ../nbs/09_config.ipynb #08cb3182
 def make_model(cfg:TrainConfig) -> MCJEPA:
-    "M-JEPA / MC-JEPA as configured."
-    m = build_model(encoder=cfg.encoder, drop_path_rate=cfg.drop_path_rate, width_factor=cfg.width_factor,
-                    flow_clip_value=cfg.flow_clip_value, shared_decoder=cfg.shared_decoder, layer_norm=cfg.layer_norm,
-                    estimator_l2=cfg.estimator_l2, output_level=cfg.output_level, output_scale=cfg.output_scale,
-                    head_init_std=cfg.head_init_std, est_warp_mode=cfg.est_warp_mode, corr_norm=cfg.corr_norm,
-                    first_level=cfg.first_level,
+    "M-JEPA / MC-JEPA as configured: the estimator's and the flow objective's options passed as groups."
+    m = build_model(cfg.encoder, cfg.drop_path_rate, options(cfg, EstimatorOptions), options(cfg, LossOptions),
                     with_ssl=cfg.with_ssl, expander_dims=cfg.expander_dims or '8192', expander_norm=cfg.expander_norm,
-                    flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff,
-                    flow_cycle_consistency_coeff=cfg.flow_cycle_consistency_coeff,
-                    flow_loss_smooth_factor=cfg.flow_loss_smooth_factor, smooth_coeff=cfg.flow_smooth_coeff,
-                    flow_coeffs=cfg.flow_coeffs,
-                    var_coeffs=cfg.var_coeffs, cov_coeffs=cfg.cov_coeffs, warp_mode=cfg.warp_mode,
-                    reg_coeff=cfg.reg_coeff, vc_coeff=cfg.vc_coeff, feat_reduction=cfg.feat_reduction,
-                    vc_reduction=cfg.vc_reduction, reg_detach=cfg.reg_detach, occ_min_visible=cfg.occ_min_visible)
+                    flow_alpha=cfg.flow_alpha, flow_coeff=cfg.flow_coeff)
     m.vicreg_coeffs = dict(inv_coeff=cfg.inv_coeff, var_coeff=cfg.var_coeff, cov_coeff=cfg.cov_coeff)
     return m
 

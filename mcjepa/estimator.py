@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_estimator.ipynb #716f16b5
 from __future__ import annotations
+from dataclasses import dataclass, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -14,8 +15,9 @@ from .core import resize_flow, FLOW_CLIP
 from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
-__all__ = ['CORR_NORMS', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'DilatedConv2d', 'upsample_flow', 'cost_volume',
-           'FlowEstimator', 'pool_flow', 'estimate_both']
+__all__ = ['CORR_NORMS', 'ESTIMATOR_RULES', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'DilatedConv2d', 'upsample_flow',
+           'cost_volume', 'one_of', 'at_least', 'check_rules', 'options', 'EstimatorOptions', 'FlowEstimator',
+           'pool_flow', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
 def conv_ln_act(cin:int,                # input channels
@@ -112,72 +114,102 @@ def cost_volume(x1:Tensor,         # B×C×h×w features of frame t
     return (corr - corr.mean(1, keepdim=True)) / (corr.std(1, keepdim=True) + eps)
 
 
+# %% ../nbs/03_estimator.ipynb #99f21840
+def one_of(*values) -> tuple: return (lambda v: v in values), f"one of {list(values)}"   # a rule: a choice
+def at_least(lo) -> tuple: return (lambda v: v >= lo), f"≥ {lo}"                     # a rule: a lower bound
+
+def check_rules(opts,         # an options dataclass, or any object holding the fields `rules` names
+                rules:dict,   # field: (test of a value that is not None, what is allowed)
+               ):
+    "Raise a `ValueError` naming the first field of `opts` whose value (not None) its rule refuses."
+    for k, (test, allowed) in rules.items():
+        v = getattr(opts, k)
+        if v is not None and not test(v): raise ValueError(f"{type(opts).__name__}: {k}={v!r}, expected {allowed}")
+
+def options(src,              # an options object, any object holding its fields (a configuration), or None: defaults
+            cls:type,         # the options dataclass, e.g. `EstimatorOptions`
+            **overrides       # fields to change, by name
+           ):                 # a new `cls`, checked as it is made
+    "A group of options read out of `src`, some fields changed; a name that is not a field is a clear error."
+    names = [f.name for f in fields(cls)]
+    unknown = [k for k in overrides if k not in names]
+    if unknown:
+        raise ValueError(f"unknown {cls.__name__} field(s) {', '.join(unknown)}; its fields: {', '.join(names)}")
+    return cls(**{**({} if src is None else {k: getattr(src, k) for k in names}), **overrides})
+
+# %% ../nbs/03_estimator.ipynb #afa6f7dc
+def _level(v) -> bool: return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 5
+_LEVEL, _POSITIVE = (_level, "a level index 0..5 (L1..L6, coarse → fine)"), (lambda v: v > 0, "> 0")
+ESTIMATOR_RULES = dict(  # field: (test of a value that is not None, what is allowed)
+    width_factor=_POSITIVE, output_level=_LEVEL, first_level=_LEVEL, output_scale=_POSITIVE,
+    head_init_std=at_least(0), est_warp_mode=one_of(*WARP_MODES), corr_norm=one_of(*CORR_NORMS),
+    flow_clip_value=_POSITIVE)
+
+@dataclass(frozen=True)
+class EstimatorOptions:
+    "The estimator's switches (Table 3, Table 6's clip, the research switches): each a `TrainConfig` field."
+    width_factor:float = 2 # estimator width factor C: multiplies every decoder width (Table 3: 1 or 2)
+    shared_decoder:bool = True # one estimator decoder for every level (false: one per level)
+    layer_norm:bool = True # LayerNorm after every estimator conv but the last (Table 3)
+    estimator_l2:bool = False # Table 3's l2: normalise the input of the estimator's last convs to unit l2 norm
+    output_level:int|None = None # finest level (0-based, coarse → fine) the estimator's decoder runs on; none: all
+    first_level:int = 0 # coarsest level (0-based) the estimator's decoder runs on; coarser levels: its flow pooled
+    output_scale:float|None = None # estimator heads predict flow/output_scale in image px (PWC-Net: 20); none: level px
+    head_init_std:float|None = None # normal init std of the estimator's flow heads; none: zero (untrained flow 0)
+    est_warp_mode:str = 'bilinear' # interpolation of the estimator's feature warp: 'bilinear' or 'bicubic'
+    corr_norm:str = 'none' # the estimator's cost volume: 'none' (PWC-Net), 'standard' (per pixel over d), 'cosine'
+    flow_clip_value:float = FLOW_CLIP['mc-jepa'] # clip of the estimated |u|, |v| in image px (Table 6: 128; M-JEPA 256)
+
+    def __post_init__(self):
+        check_rules(self, ESTIMATOR_RULES)
+        if self.output_level is not None and self.first_level > self.output_level:
+            raise ValueError(f"{type(self).__name__}: first_level={self.first_level}, "
+                             f"expected ≤ output_level ({self.output_level})")
+
 # %% ../nbs/03_estimator.ipynb #642d856f
-def _check_estimator_args(channels, strides, output_scale, head_init_std, warp_mode, output_level, corr_norm,
-                          first_level=0) -> int:
-    "Raise a clear `ValueError` for arguments `FlowEstimator` cannot use; return the output level as an index."
+def _check_pyramid(channels, strides, opts:EstimatorOptions) -> int:
+    "Raise a clear `ValueError` for a pyramid `FlowEstimator` cannot use with `opts`; return the output level's index."
     if len(channels) != len(strides) or not channels:
         raise ValueError(f"FlowEstimator: need one stride per level, got {len(channels)} channels "
                          f"and {len(strides)} strides")
     if any(a % b for a, b in zip(strides, strides[1:])):
         raise ValueError(f"FlowEstimator: strides {strides} must be coarse → fine, each dividing the previous")
-    if output_scale is not None and not output_scale > 0:
-        raise ValueError(f"FlowEstimator: output_scale={output_scale}, expected None or a number > 0")
-    if head_init_std is not None and not head_init_std >= 0:
-        raise ValueError(f"FlowEstimator: head_init_std={head_init_std}, expected None or a number ≥ 0")
-    if warp_mode not in WARP_MODES:
-        raise ValueError(f"FlowEstimator: warp_mode={warp_mode!r}, expected one of {WARP_MODES}")
-    if corr_norm not in CORR_NORMS:
-        raise ValueError(f"FlowEstimator: corr_norm={corr_norm!r}, expected one of {CORR_NORMS}")
     n = len(channels)
-    out = n - 1 if output_level is None else output_level
-    if output_level is not None and (isinstance(output_level, bool) or not isinstance(output_level, int)
-                                     or not 0 <= output_level < n):
-        raise ValueError(f"FlowEstimator: output_level={output_level!r}, expected None or a level index "
-                         f"0..{n - 1} (coarse → fine; strides {list(strides)})")
-    if isinstance(first_level, bool) or not isinstance(first_level, int) or not 0 <= first_level <= out:
-        raise ValueError(f"FlowEstimator: first_level={first_level!r}, expected a level index 0..{out} "
-                         f"(coarse → fine, at most the output level {out})")
-    return out
-
+    for k in ('output_level', 'first_level'):
+        if (getattr(opts, k) or 0) >= n:
+            raise ValueError(f"FlowEstimator: {k}={getattr(opts, k)}, expected a level of its pyramid, 0..{n - 1} "
+                             f"(coarse → fine; strides {list(strides)})")
+    return n - 1 if opts.output_level is None else opts.output_level
 
 # %% ../nbs/03_estimator.ipynb #23122ae9
 class FlowEstimator(nn.Module):
     "Coarse-to-fine PWC flow estimator over a feature pyramid (M-JEPA, paper §3.1 and App. C)."
     def __init__(self, channels:list,                # feature channels per level, coarse → fine (encoder.channels)
                  strides:list,                       # stride per level, coarse → fine (encoder.strides)
-                 width_factor:float=2,               # C: multiplies every decoder width (paper: 2; Table 3: 1 or 2)
-                 shared_decoder:bool=True,           # one decoder for all levels (False: one per level)
-                 layer_norm:bool=True,               # LayerNorm after every conv but the last (Table 3)
-                 flow_clip_value:float=FLOW_CLIP['mc-jepa'], # |flow| bound in image pixels (128 MC-JEPA, 256 M-JEPA)
+                 opts:EstimatorOptions=EstimatorOptions(), # the switches, whole (chapter 09 reads them from a config)
                  radius:int=4,                       # correlation search radius: (2r+1)² = 81 channels
                  proj_dim:int=32,                    # common width of the per-level 1×1 feature projections
                  context:bool=True,                  # PWC-Net's dilated context network after the decoder
                  zero_flow_init:bool=True,           # last convs start at zero: the untrained flow is 0
-                 l2:bool=False,                      # l2-normalise the input of every flow-predicting conv (Table 3)
-                 output_scale:float|None=None,       # heads output flow/output_scale in image px (PWC-Net: 20)
-                 head_init_std:float|None=None,      # normal init std of the flow heads; None: zero_flow_init
-                 warp_mode:str='bilinear',           # interpolation of the feature warp, one of `WARP_MODES`
-                 output_level:int|None=None,         # finest level (0-based) the decoder runs on; None: all
-                 corr_norm:str='none',               # cost volume: one of `CORR_NORMS` ('none': PWC-Net's)
-                 first_level:int=0,                  # coarsest level (0-based) the decoder runs on; coarser: pooled
+                 **overrides                         # `EstimatorOptions` fields to change, e.g. output_level=4
                 ):
         super().__init__()
-        args = (output_scale, head_init_std, warp_mode, output_level, corr_norm, first_level)
-        self.output_level, self.first_level = _check_estimator_args(channels, strides, *args), first_level
-        self.corr_norm = corr_norm
-        self.channels, self.strides = list(channels), list(strides)
-        self.flow_clip_value, self.radius = flow_clip_value, radius
-        self.output_scale, self.warp_mode = output_scale, warp_mode
-        used = self.output_level + 1 - first_level                     # levels that run a decoder
-        self.proj = nn.ModuleList([nn.Conv2d(c, proj_dim, 1) for c in channels[first_level:self.output_level + 1]])
+        o = self.opts = options(opts, EstimatorOptions, **overrides)
+        self.output_level = _check_pyramid(channels, strides, o)       # the finest decoded level, as an index
+        self.channels, self.strides, self.radius = list(channels), list(strides), radius
+        used = range(o.first_level, self.output_level + 1)             # the levels that run a decoder
+        self.proj = nn.ModuleList([nn.Conv2d(channels[l], proj_dim, 1) for l in used])
         cin = (2 * radius + 1) ** 2 + 2 * proj_dim + 2
-        n = 1 if shared_decoder else used
-        head = dict(width_factor=width_factor, layer_norm=layer_norm, zero_flow_init=zero_flow_init, l2=l2)
+        head = dict(width_factor=o.width_factor, layer_norm=o.layer_norm, zero_flow_init=zero_flow_init,
+                    l2=o.estimator_l2)
+        n = 1 if o.shared_decoder else len(used)
         self.decoders = nn.ModuleList([DenseDecoder(cin, **head) for _ in range(n)])
         dout = self.decoders[0].out_chans + 2
         self.contexts = nn.ModuleList([ContextNetwork(dout, **head) for _ in range(n)]) if context else None
-        if head_init_std is not None: self.init_heads(head_init_std)
+        if o.head_init_std is not None: self.init_heads(o.head_init_std)
+
+    @property
+    def warp_mode(self) -> str: return self.opts.est_warp_mode    # the interpolation of its feature warp
 
 # %% ../nbs/03_estimator.ipynb #47e67cae
 @patch
@@ -219,15 +251,16 @@ def _refine(self:FlowEstimator,
     else:
         flow = upsample_flow(flow, x1.shape[-2:])
         x2w, _ = warp(x2, flow, mode=self.warp_mode)
-    j = l - self.first_level                                   # index of the level's projection
+    o = self.opts
+    j = l - o.first_level                                          # index of the level's projection
     i = 0 if len(self.decoders) == 1 else j
-    k = self.output_scale / self.strides[l] if self.output_scale else 1.   # level px per unit of the heads' output
-    corr = cost_volume(x1, x2w, self.radius, self.corr_norm)
+    k = o.output_scale / self.strides[l] if o.output_scale else 1.  # level px per unit of the heads' output
+    corr = cost_volume(x1, x2w, self.radius, o.corr_norm)
     x = torch.cat([corr, self.proj[j](x1), self.proj[j](x2w), flow / k], 1)
     residual, feats = self.decoders[i](x)
     flow = flow + k * residual
     if self.contexts is not None: flow = flow + k * self.contexts[i](feats, flow / k)
-    clip = self.flow_clip_value / self.strides[l]
+    clip = o.flow_clip_value / self.strides[l]
     return flow.clamp(-clip, clip)
 
 # %% ../nbs/03_estimator.ipynb #a516b1e4
@@ -249,12 +282,12 @@ def forward(self:FlowEstimator,
            ) -> dict:            # flows: per level, coarse → fine, in level pixels; flow: B×2×H×W image pixels
     "Estimate the flow t → t+1 at every level and at the image's resolution."
     self._check(feats1, feats2)
-    flows, flow = [], None
+    flows, flow, first = [], None, self.opts.first_level
     for l, (x1, x2) in enumerate(zip(feats1, feats2)):
-        if l < self.first_level: continue
+        if l < first: continue
         if l <= self.output_level: flow = self._refine(l, x1, x2, flow)
         flows.append(upsample_flow(flow, x1.shape[-2:]))          # finer than the output level: upsampled only
-    coarse = [pool_flow(flows[0], x.shape[-2:]) for x in feats1[:self.first_level]]   # coarser than the first level
+    coarse = [pool_flow(flows[0], x.shape[-2:]) for x in feats1[:first]]   # coarser than the first level
     return dict(flows=coarse + flows, flow=upsample_flow(flow, tuple(image_size)))
 
 # %% ../nbs/03_estimator.ipynb #b4acd4e0

@@ -8,15 +8,18 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from typing import NamedTuple
+from dataclasses import dataclass
 from torch import Tensor
 from fastcore.basics import patch
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, CYCLE_COEFF
 from .warp import warp, WARP_MODES
+from .estimator import check_rules, options, one_of, at_least
 
 # %% auto #0
-__all__ = ['REG_DETACH', 'REDUCTIONS', 'variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean', 'level_masks',
-           'feature_warp_error', 'reg_loss', 'ssim', 'photometric_error', 'rec_loss', 'edge_weights', 'smooth_loss',
-           'cycle_error', 'cycle_loss', 'pixels_as_samples', 'vc_loss', 'MJEPALoss', 'Direction']
+__all__ = ['REG_DETACH', 'REDUCTIONS', 'LOSS_RULES', 'variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean',
+           'level_masks', 'feature_warp_error', 'reg_loss', 'ssim', 'photometric_error', 'rec_loss', 'edge_weights',
+           'smooth_loss', 'cycle_error', 'cycle_loss', 'pixels_as_samples', 'vc_loss', 'LossOptions', 'MJEPALoss',
+           'Direction']
 
 # %% ../nbs/04_flow_losses.ipynb #4b4a8698
 def _check_samples(x:Tensor, name:str):
@@ -271,70 +274,64 @@ def vc_loss(feats:list, # pyramid of B×C_l×h_l×w_l features, coarse→fine
 
 # %% ../nbs/04_flow_losses.ipynb #2257f1c9
 REDUCTIONS = ('mean', 'sum')  # how L_reg, L_cycle and L_vc reduce over the channels
+LOSS_RULES = dict(  # field: (test of a value that is not None, what is allowed)
+    flow_loss_smooth_factor=at_least(0), flow_smooth_coeff=at_least(0), flow_cycle_consistency_coeff=at_least(0),
+    warp_mode=one_of(*WARP_MODES), reg_coeff=at_least(0), vc_coeff=at_least(0), feat_reduction=one_of(*REDUCTIONS),
+    vc_reduction=one_of(*REDUCTIONS), reg_detach=one_of(*REG_DETACH),
+    occ_min_visible=(lambda v: 0 <= v <= 1, "in [0, 1]"))
 
-def _check_loss_options(feat_reduction:str, vc_reduction:str, reg_detach:str, warp_mode:str, occ_min_visible:float):
-    "Raise a clear `ValueError` for an option of `MJEPALoss` out of its choices."
-    _check_choice('feat_reduction', feat_reduction, REDUCTIONS)
-    _check_choice('vc_reduction', vc_reduction, REDUCTIONS)
-    _check_choice('reg_detach', reg_detach, REG_DETACH)
-    _check_choice('warp_mode', warp_mode, WARP_MODES)
-    if not 0 <= occ_min_visible <= 1:
-        raise ValueError(f"occ_min_visible={occ_min_visible}, expected a fraction in [0, 1]")
+@dataclass(frozen=True)
+class LossOptions:
+    "The flow objective's weights and switches (Table 6 'flow', Table 8, the research ones): each a `TrainConfig` field."
+    flow_loss_smooth_factor:float = SMOOTH_FACTOR # λ of L_smooth (Eq. 4)
+    flow_smooth_coeff:float = 1. # weight of L_smooth in the flow loss (Eq. 7 sums the terms unweighted: 1)
+    flow_cycle_consistency_coeff:float = CYCLE_COEFF['mc-jepa'] # weight of L_cycle (Eq. 5)
+    flow_coeffs:tuple = TABLE8_FLOW # per-level flow weights L1..L6
+    var_coeffs:tuple = TABLE8_VAR # per-level variance weights of L_vc
+    cov_coeffs:tuple = TABLE8_COV # per-level covariance weights of L_vc
+    warp_mode:str = 'bilinear' # interpolation of the flow losses' warps: 'bilinear' or 'bicubic' (no cusp at 0)
+    reg_coeff:float = 1. # weight of L_reg
+    vc_coeff:float = 1. # weight of L_vc (times the per-level var/cov weights)
+    feat_reduction:str = 'mean' # L_reg and L_cycle over the channels: 'mean' or 'sum' (‖·‖² of Eq. 2, 5)
+    vc_reduction:str = 'mean' # L_vc over the channels: 'mean' (VICReg) or 'sum'
+    reg_detach:str = 'none' # stop-gradient in L_reg: 'none' (paper), 'target' (X_{t+1}) or 'features' (both)
+    occ_min_visible:float = 0. # a direction with a smaller visible fraction drops its occlusion masks (0: never)
+
+    def __post_init__(self):
+        check_rules(self, LOSS_RULES)
+        n = [len(self.flow_coeffs), len(self.var_coeffs), len(self.cov_coeffs)]
+        if len(set(n)) > 1: raise ValueError(f"{type(self).__name__}: flow/var/cov coefficients must have one value "
+                                             f"per level, got {n[0]}, {n[1]}, {n[2]}")
 
 # %% ../nbs/04_flow_losses.ipynb #1df684ea
 class MJEPALoss(nn.Module):
     "The self-supervised flow objective of M-JEPA (Eq. 2–6), symmetrised over both directions"
+    rec_coeff = 1.                                # c_rec: Eq. 7 adds L_rec unweighted
+    w = dict(w_l1=0.15, w_l2=0.15, w_ssim=0.85)   # the distance d of L_rec (Eq. 3): weights of l1, l2, (1 − SSIM)/2
+    alpha1, alpha2 = 0.01, 0.5                    # the occlusion check's tolerances (`occlusion_mask`)
+    vc_max_samples = 16384                        # pixels sampled per level for L_vc
     def __init__(self,
-                 flow_cycle_consistency_coeff:float=CYCLE_COEFF['mc-jepa'], # c_cycle (Table 6): 0.2 MC-JEPA, 0.1 M-JEPA
-                 flow_loss_smooth_factor:float=SMOOTH_FACTOR, # λ of Eq. 4 (Table 6)
-                 flow_coeffs:list=TABLE8_FLOW, # per-level weights of L_reg and L_cycle (Table 8 "Flow")
-                 var_coeffs:list=TABLE8_VAR, # per-level Var weights of L_vc (Table 8)
-                 cov_coeffs:list=TABLE8_COV, # per-level Cov weights of L_vc (Table 8)
-                 rec_coeff:float=1., # weight of L_rec
-                 smooth_coeff:float=1., # weight of L_smooth
-                 w_l1:float=0.15, # weight of l1 in the distance d of L_rec
-                 w_l2:float=0.15, # weight of l2 in d
-                 w_ssim:float=0.85, # weight of (1 − SSIM)/2 in d
-                 alpha1:float=0.01, # occlusion check: tolerance growing with the flow magnitude
-                 alpha2:float=0.5, # occlusion check: constant tolerance
+                 opts:LossOptions=LossOptions(), # the weights and switches, whole (chapter 09 reads them from a config)
                  use_occlusion:bool=True, # False: warm-up without occlusion masks (all pixels count)
                  occ_per_level:bool=False, # True: run the occlusion check on each level's flows, not downsampled
-                 vc_max_samples:int|None=16384, # pixels sampled per level for L_vc
-                 reg_coeff:float=1., # weight of L_reg (the paper: 1)
-                 vc_coeff:float=1., # weight of L_vc (the paper: 1)
-                 feat_reduction:str='mean', # L_reg, L_cycle over the channels: 'mean' or 'sum' (‖·‖² of Eq. 2, 5)
-                 vc_reduction:str='mean', # L_vc over the channels: 'mean' (VICReg) or 'sum'
-                 reg_detach:str='none', # stop-gradient in L_reg, one of `REG_DETACH` ('none': the paper)
-                 warp_mode:str='bilinear', # interpolation of the losses' warps, one of `WARP_MODES`
-                 occ_min_visible:float=0., # a direction whose visible fraction is below this drops its masks (0: never)
+                 **overrides # `LossOptions` fields to change, e.g. reg_coeff=2.
                 ):
         super().__init__()
-        _check_loss_options(feat_reduction, vc_reduction, reg_detach, warp_mode, occ_min_visible)
-        self.flow_coeffs, self.var_coeffs, self.cov_coeffs = list(flow_coeffs), list(var_coeffs), list(cov_coeffs)
-        if not len(self.flow_coeffs) == len(self.var_coeffs) == len(self.cov_coeffs):
-            raise ValueError(f"flow/var/cov coefficients must have one value per level, got "
-                             f"{len(self.flow_coeffs)}, {len(self.var_coeffs)}, {len(self.cov_coeffs)}")
-        self.cycle_coeff, self.lam = flow_cycle_consistency_coeff, flow_loss_smooth_factor
-        self.rec_coeff, self.smooth_coeff = rec_coeff, smooth_coeff
-        self.w = dict(w_l1=w_l1, w_l2=w_l2, w_ssim=w_ssim, mode=warp_mode)
-        self.alpha1, self.alpha2, self.use_occlusion, self.occ_per_level = alpha1, alpha2, use_occlusion, occ_per_level
-        self.vc_max_samples, self.reg_coeff, self.vc_coeff = vc_max_samples, reg_coeff, vc_coeff
-        self.feat_reduction, self.vc_reduction, self.reg_detach = feat_reduction, vc_reduction, reg_detach
-        self.warp_mode, self.occ_min_visible = warp_mode, occ_min_visible
+        self.opts = options(opts, LossOptions, **overrides)
+        self.use_occlusion, self.occ_per_level = use_occlusion, occ_per_level
+
+    @property
+    def warp_mode(self) -> str: return self.opts.warp_mode    # the interpolation of the losses' warps
 
 # %% ../nbs/04_flow_losses.ipynb #35eccfe3
 @patch
 def extra_repr(self:MJEPALoss):
-    return (f"cycle={self.cycle_coeff}, lambda={self.lam}, flow_coeffs={self.flow_coeffs}, "
-            f"var={self.var_coeffs}, cov={self.cov_coeffs}, rec={self.rec_coeff}{self.w}, "
-            f"smooth={self.smooth_coeff}, occlusion={self.use_occlusion}, reg={self.reg_coeff}, vc={self.vc_coeff}, "
-            f"reductions={self.feat_reduction}/{self.vc_reduction}, reg_detach={self.reg_detach}, "
-            f"occ_min_visible={self.occ_min_visible}")
+    return f"{self.opts}, use_occlusion={self.use_occlusion}, occ_per_level={self.occ_per_level}"
 
 # %% ../nbs/04_flow_losses.ipynb #568c271a
 @patch
 def _check(self:MJEPALoss, feats1, feats2, out_fw, out_bw):
-    n = len(self.flow_coeffs)
+    n = len(self.opts.flow_coeffs)
     for nm, o in (('out_fw', out_fw), ('out_bw', out_bw)):
         if not isinstance(o, dict) or 'flows' not in o or 'flow' not in o:
             raise ValueError(f"{nm} must be the estimator's output dict(flows=[...], flow=B×2×H×W)")
@@ -352,7 +349,7 @@ def _masks(self:MJEPALoss, out_fw, out_bw, sizes, use_occlusion:bool):
     m2 = occlusion_mask(out_bw['flow'], out_fw['flow'], self.alpha1, self.alpha2)
     occ = 1 - (m1.mean() + m2.mean()) / 2
     if not use_occlusion: return None, None, None, None, occ, False
-    if self.occ_min_visible > 0 and min(m1.mean(), m2.mean()) < self.occ_min_visible:
+    if self.opts.occ_min_visible > 0 and min(m1.mean(), m2.mean()) < self.opts.occ_min_visible:
         return None, None, None, None, occ, True         # (nearly) all occluded: every pixel counts, rather than none
     if self.occ_per_level:
         lm1 = [occlusion_mask(f, b, self.alpha1, self.alpha2) for f, b in zip(out_fw['flows'], out_bw['flows'])]
@@ -369,21 +366,26 @@ class Direction(NamedTuple):
     visible:Tensor|None; visible_levels:list|None # visible masks of frame t, full size and per level (None: all)
 
 @patch
-def rec_term(self:MJEPALoss, d:Direction): return rec_loss(d.img_t, d.img_t1, d.out['flow'], d.visible, **self.w)
+def rec_term(self:MJEPALoss, d:Direction):
+    return rec_loss(d.img_t, d.img_t1, d.out['flow'], d.visible, **self.w, mode=self.opts.warp_mode)
 @patch
 def reg_term(self:MJEPALoss, d:Direction):
-    return reg_loss(d.feats_t, d.feats_t1, d.out['flows'], d.visible_levels, self.flow_coeffs,
-                    self.feat_reduction == 'sum', self.reg_detach, self.warp_mode)
+    o = self.opts
+    return reg_loss(d.feats_t, d.feats_t1, d.out['flows'], d.visible_levels, o.flow_coeffs,
+                    o.feat_reduction == 'sum', o.reg_detach, o.warp_mode)
 @patch
-def smooth_term(self:MJEPALoss, d:Direction): return smooth_loss(d.out['flow'], d.img_t, self.lam)
+def smooth_term(self:MJEPALoss, d:Direction):
+    return smooth_loss(d.out['flow'], d.img_t, self.opts.flow_loss_smooth_factor)
 @patch
 def cycle_term(self:MJEPALoss, d:Direction):
-    return cycle_loss(d.feats_t, d.out['flows'], d.out_back['flows'], d.visible_levels, self.flow_coeffs,
-                      self.cycle_coeff, self.feat_reduction == 'sum', self.warp_mode)
+    o = self.opts
+    return cycle_loss(d.feats_t, d.out['flows'], d.out_back['flows'], d.visible_levels, o.flow_coeffs,
+                      o.flow_cycle_consistency_coeff, o.feat_reduction == 'sum', o.warp_mode)
 @patch
 def vc_of(self:MJEPALoss, feats:list):
     "L_vc (Eq. 6) of one pyramid with this loss's options."
-    return vc_loss(feats, self.var_coeffs, self.cov_coeffs, 1., 1e-4, self.vc_max_samples, self.vc_reduction == 'sum')
+    o = self.opts
+    return vc_loss(feats, o.var_coeffs, o.cov_coeffs, 1., 1e-4, self.vc_max_samples, o.vc_reduction == 'sum')
 @patch
 def vc_term(self:MJEPALoss, d:Direction): return self.vc_of(d.feats_t)
 
@@ -404,11 +406,12 @@ def forward(self:MJEPALoss,
     m1, m2, lm1, lm2, occ, fallback = self._masks(out_fw, out_bw, [x.shape[-2:] for x in feats1], occl)
     fw = Direction(img1, img2, feats1, feats2, out_fw, out_bw, m1, lm1)  # t → t+1
     bw = Direction(img2, img1, feats2, feats1, out_bw, out_fw, m2, lm2)  # t+1 → t
+    o = self.opts
     out = dict(rec=self.rec_coeff * ((self.rec_term(fw) + self.rec_term(bw)) / 2),
-               reg=self.reg_coeff * ((self.reg_term(fw) + self.reg_term(bw)) / 2),
-               smooth=self.smooth_coeff * ((self.smooth_term(fw) + self.smooth_term(bw)) / 2),
+               reg=o.reg_coeff * ((self.reg_term(fw) + self.reg_term(bw)) / 2),
+               smooth=o.flow_smooth_coeff * ((self.smooth_term(fw) + self.smooth_term(bw)) / 2),
                cycle=(self.cycle_term(fw) + self.cycle_term(bw)) / 2,    # c_cycle is inside Eq. 5
-               vc=self.vc_coeff * ((self.vc_term(fw) + self.vc_term(bw)) / 2))
+               vc=o.vc_coeff * ((self.vc_term(fw) + self.vc_term(bw)) / 2))
     out['total'] = sum(out.values())
     f, b = out_fw['flow'].detach(), out_bw['flow'].detach()
     out['occluded_fraction'] = occ.detach()

@@ -5,20 +5,20 @@
 # %% ../nbs/08_mcjepa.ipynb #9ef9cd65
 from __future__ import annotations
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 import torch
 import torch.nn as nn
 from torch import Tensor
 from fastcore.basics import patch
-from .core import normalize, pad_to_multiple, resize_flow, FLOW_ALPHA, FLOW_CLIP
+from .core import normalize, pad_to_multiple, resize_flow, FLOW_ALPHA
 from .encoder import create_encoder
-from .estimator import FlowEstimator, estimate_both
-from .losses import MJEPALoss, vc_loss, occlusion_mask, level_masks, feature_warp_error, cycle_error
+from .estimator import FlowEstimator, EstimatorOptions, estimate_both, options
+from .losses import MJEPALoss, LossOptions, vc_loss, occlusion_mask, level_masks, feature_warp_error, cycle_error
 from .vicreg import Expander, vicreg_loss, VICREG_COEFFS
 from functools import partial
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'MCJEPA', 'split_pair', 'build_model', 'StepPlan', 'plan_step', 'feature_spread']
+__all__ = ['STRATEGIES', 'MCJEPA', 'build_model', 'split_pair', 'StepPlan', 'plan_step', 'feature_spread']
 
 # %% ../nbs/08_mcjepa.ipynb #870fa04d
 class MCJEPA(nn.Module):
@@ -41,6 +41,34 @@ class MCJEPA(nn.Module):
     def multiple(self) -> int: return self.encoder.multiple
     @property
     def with_ssl(self) -> bool: return self.expander is not None
+
+# %% ../nbs/08_mcjepa.ipynb #92cb0ba3
+def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Table 4: convnext_tiny, resnet50, pwc)
+                drop_path_rate:float=0.1, # Table 6
+                estimator:EstimatorOptions=EstimatorOptions(), # the estimator's options, whole (chapter 03)
+                flow_loss:LossOptions=LossOptions(), # the flow objective's options, whole (chapter 04)
+                with_ssl:bool=True, # MC-JEPA (True) or M-JEPA (False)
+                expander_dims:tuple|str=(8192, 8192, 8192), # Table 6
+                expander_norm:str='bn', # 'bn' (VICReg) or 'ln' (VICRegL)
+                flow_alpha:float=FLOW_ALPHA['mc-jepa'], # Eq. 7 balance (Table 6)
+                flow_coeff:float=1., # Table 6
+                vicreg_preset:str='mc-jepa', # expander loss coefficients: 'mc-jepa' (Table 8) or 'vicreg'
+                **overrides # fields of either group by name (e.g. output_level=4), use_occlusion, occ_per_level
+               ) -> MCJEPA:
+    "Build M-JEPA or MC-JEPA with the paper's constants as defaults."
+    if vicreg_preset not in VICREG_COEFFS:
+        raise ValueError(f"unknown vicreg_preset {vicreg_preset!r}, expected one of {list(VICREG_COEFFS)}")
+    est_names, loss_names = [f.name for f in fields(EstimatorOptions)], [f.name for f in fields(LossOptions)]
+    unknown = set(overrides) - set(est_names) - set(loss_names) - {'use_occlusion', 'occ_per_level'}
+    if unknown: raise ValueError(f"build_model: unknown option(s) {', '.join(sorted(unknown))} "
+                                 "(not a field of EstimatorOptions or LossOptions)")
+    est_opts = options(estimator, EstimatorOptions, **{k: overrides.pop(k) for k in est_names if k in overrides})
+    loss = MJEPALoss(flow_loss, **overrides)
+    enc = create_encoder(encoder, drop_path_rate=drop_path_rate)
+    est = FlowEstimator(enc.channels, enc.strides, est_opts)
+    exp = Expander(enc.embed_dim, expander_dims, expander_norm) if with_ssl else None
+    return MCJEPA(enc, est, loss, exp, flow_alpha=flow_alpha, flow_coeff=flow_coeff,
+                  vicreg_coeffs=VICREG_COEFFS[vicreg_preset])
 
 # %% ../nbs/08_mcjepa.ipynb #a8ee9982
 @patch
@@ -98,7 +126,7 @@ def flow_terms(self:MCJEPA,
     feats1, feats2 = split_pair(levels)
     if vc_only:
         fl = self.flow_loss  # L_vc of both frames' pyramids, weighted and averaged as MJEPALoss does
-        vc = fl.vc_coeff * ((fl.vc_of(feats1) + fl.vc_of(feats2)) / 2)
+        vc = fl.opts.vc_coeff * ((fl.vc_of(feats1) + fl.vc_of(feats2)) / 2)
         return vc, {'flow/vc': vc.detach()}, None
     out_fw, out_bw = estimate_both(self.estimator, feats1, feats2, img1.shape[-2:])
     d = self.flow_loss(img1, img2, feats1, feats2, out_fw, out_bw, use_occlusion=occlusion)
@@ -127,40 +155,6 @@ def forward(self:MCJEPA,
         if flow_fw is not None: out['flow_fw'] = flow_fw
     out['loss'] = loss
     return out
-
-# %% ../nbs/08_mcjepa.ipynb #92cb0ba3
-def build_model(encoder:str='convnext_tiny', # backbone for `create_encoder` (Table 4: convnext_tiny, resnet50, pwc)
-                drop_path_rate:float=0.1, # Table 6
-                width_factor:int=2, # estimator size factor C (Table 3: 2)
-                flow_clip_value:float=FLOW_CLIP['mc-jepa'], # Table 6: 128 MC-JEPA, 256 M-JEPA
-                shared_decoder:bool=True, # one estimator decoder for every level
-                layer_norm:bool=True, # LayerNorm in the estimator (Table 3)
-                estimator_l2:bool=False, # l2-normalise the input of the estimator's last convs (Table 3 'l2')
-                with_ssl:bool=True, # MC-JEPA (True) or M-JEPA (False)
-                expander_dims:tuple|str=(8192, 8192, 8192), # Table 6
-                expander_norm:str='bn', # 'bn' (VICReg) or 'ln' (VICRegL)
-                flow_alpha:float=FLOW_ALPHA['mc-jepa'], # Eq. 7 balance (Table 6)
-                flow_coeff:float=1., # Table 6
-                vicreg_preset:str='mc-jepa', # expander loss coefficients: 'mc-jepa' (Table 8) or 'vicreg'
-                output_scale:float|None=None, # estimator heads predict flow/output_scale in image px (PWC-Net: 20)
-                head_init_std:float|None=None, # normal init std of the estimator's flow heads (None: zero)
-                est_warp_mode:str='bilinear', # interpolation of the estimator's feature warp
-                output_level:int|None=None, # finest level the estimator's decoder runs on (None: every level)
-                corr_norm:str='none', # the estimator's cost volume: 'none' (PWC-Net), 'standard' or 'cosine'
-                first_level:int=0, # coarsest level the estimator's decoder runs on (0: every level, the paper)
-                **flow_loss_kwargs # to `MJEPALoss` (e.g. flow_cycle_consistency_coeff, flow_loss_smooth_factor)
-               ) -> MCJEPA:
-    "Build M-JEPA or MC-JEPA with the paper's constants as defaults."
-    if vicreg_preset not in VICREG_COEFFS:
-        raise ValueError(f"unknown vicreg_preset {vicreg_preset!r}, expected one of {list(VICREG_COEFFS)}")
-    enc = create_encoder(encoder, drop_path_rate=drop_path_rate)
-    est = FlowEstimator(enc.channels, enc.strides, width_factor=width_factor, shared_decoder=shared_decoder,
-                        layer_norm=layer_norm, flow_clip_value=flow_clip_value, l2=estimator_l2,
-                        output_scale=output_scale, head_init_std=head_init_std, warp_mode=est_warp_mode,
-                        output_level=output_level, corr_norm=corr_norm, first_level=first_level)
-    exp = Expander(enc.embed_dim, expander_dims, expander_norm) if with_ssl else None
-    return MCJEPA(enc, est, MJEPALoss(**flow_loss_kwargs), exp, flow_alpha=flow_alpha, flow_coeff=flow_coeff,
-                  vicreg_coeffs=VICREG_COEFFS[vicreg_preset])
 
 # %% ../nbs/08_mcjepa.ipynb #ba2a39de
 @patch
@@ -253,6 +247,7 @@ def _level_terms(fl:MJEPALoss, f1:list, f2:list, fw:dict, bw:dict, m1:Tensor) ->
                 cycle=[cycle_error(x, f, b, mode=fl.warp_mode).item() for x, f, b in zip(f1, fw['flows'], bw['flows'])],
                 vc=[vc_loss([x], [1.], [0.], max_samples=fl.vc_max_samples).item() for x in f1])
 
+# %% ../nbs/08_mcjepa.ipynb #39dc2e92
 @patch
 @torch.no_grad()
 def flow_diagnostics(self:MCJEPA,
