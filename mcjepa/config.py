@@ -4,28 +4,19 @@
 
 # %% ../nbs/09_config.ipynb #afd7d87e
 from __future__ import annotations
-import os, sys, json, math, contextlib, pickle, random, hashlib, tempfile, warnings, typing, functools
+import math, warnings, typing, functools
 from dataclasses import dataclass, fields, replace
-from pathlib import Path
-import numpy as np
-import torch
-from fastcore.script import str2bool, call_parse, store_true
-from safetensors import safe_open, SafetensorError
-from safetensors.torch import save_file
-from .core import atomic_path, write_text_atomic, RUN_MARKER
-from .core import FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF
+from fastcore.script import str2bool
+from .core import FLOW_ALPHA, FLOW_CLIP, CYCLE_COEFF, options, one_of, at_least
 from .model import build_model, STRATEGIES, MCJEPA
-from .estimator import EstimatorOptions, ESTIMATOR_RULES, options, one_of, at_least
+from .estimator import EstimatorOptions, ESTIMATOR_RULES
 from .losses import LossOptions, LOSS_RULES
 from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['FIELD_RULES', 'NO_TRAP', 'M_JEPA', 'CPU', 'DEFAULT_PRESET', 'PRESETS', 'WEIGHTS', 'DataConfig', 'OptimConfig',
-           'ScheduleConfig', 'ArchConfig', 'LossConfig', 'RunConfig', 'TrainConfig', 'field_docs', 'field_type',
-           'coerce_field', 'with_overrides', 'get_config', 'make_model', 'rng_state', 'set_rng_state',
-           'UnsafeCheckpoint', 'save_checkpoint', 'load_checkpoint', 'param_hash', 'config_from_checkpoint',
-           'read_checkpoint', 'checkpoint_config', 'load_weights', 'save_weights', 'read_weights', 'weights_file',
-           'check_finite', 'load_model', 'random_model', 'convert_checkpoint', 'convert_main']
+__all__ = ['FIELD_RULES', 'NO_TRAP', 'M_JEPA', 'CPU', 'DEFAULT_PRESET', 'PRESETS', 'DataConfig', 'OptimConfig', 'ScheduleConfig',
+           'ArchConfig', 'LossConfig', 'RunConfig', 'TrainConfig', 'field_docs', 'field_type', 'coerce_field',
+           'with_overrides', 'get_config', 'make_model', 'config_from_checkpoint']
 
 # %% ../nbs/09_config.ipynb #537d9d20
 @dataclass(frozen=True)
@@ -301,64 +292,6 @@ def make_model(cfg:TrainConfig) -> MCJEPA:
     m.vicreg_coeffs = dict(inv_coeff=cfg.inv_coeff, var_coeff=cfg.var_coeff, cov_coeff=cfg.cov_coeff)
     return m
 
-# %% ../nbs/09_config.ipynb #58725746
-def rng_state() -> dict:
-    "The RNG states of this process, as tensors and plain Python values (what `weights_only=True` reads back)."
-    kind, keys, pos, has_gauss, gauss = np.random.get_state()
-    return dict(python=random.getstate(), numpy=(kind, torch.from_numpy(keys.astype(np.int64)), pos, has_gauss, gauss),
-                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [])
-
-def set_rng_state(s:dict):
-    "Restore states saved by `rng_state`."
-    random.setstate(s['python'])
-    kind, keys, *rest = s['numpy']
-    np.random.set_state((kind, np.asarray(keys).astype(np.uint32), *rest))
-    torch.set_rng_state(s['torch'])
-    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
-
-# %% ../nbs/09_config.ipynb #3a488f82
-class UnsafeCheckpoint(ValueError):
-    "A file that holds pickled Python objects besides tensors: reading it could run code, so it is refused."
-
-def save_checkpoint(path, # file to (over)write
-                    state:dict): # tensors and plain Python values (what `weights_only=True` reads)
-    "Write `state` whole: a temporary file in the same folder, flushed, then renamed over `path`."
-    with atomic_path(path, sync=True) as tmp, _write_error(path): torch.save(state, tmp)
-
-@contextlib.contextmanager
-def _write_error(path):
-    "torch and safetensors report a failed write (a full disk) as RuntimeError: make it the OSError it is."
-    try: yield
-    except (RuntimeError, SafetensorError) as e:
-        raise OSError(f"cannot write {path}: {str(e).strip().splitlines()[-1][:120]} (is the disk full?)") from None
-
-def _convert_hint(path) -> str:
-    return (f"if you trust the file, convert it once with `python -m mcjepa.config {path} --trust_pickle` "
-            "(infer and evaluate also take --trust_pickle)")
-
-def load_checkpoint(path, # a checkpoint file, or a run folder holding `checkpoint.pt`
-                    trust_pickle:bool=False # unpickle anything (only for a file you trust: it can run code)
-                   ) -> dict:
-    "Read a checkpoint written by `save_checkpoint` with `torch.load(weights_only=True)`: tensors and plain values."
-    path = Path(path)
-    if path.is_dir(): path = path / 'checkpoint.pt'
-    if not path.is_file():
-        raise FileNotFoundError(f"no checkpoint at {path} "
-                                "(expected a checkpoint file or a run folder holding checkpoint.pt)")
-    try: return torch.load(path, map_location='cpu', weights_only=not trust_pickle)
-    except pickle.UnpicklingError as e:
-        if trust_pickle or 'weights_only' not in str(e): raise
-        raise UnsafeCheckpoint(f"{path}: holds pickled Python objects besides tensors (a checkpoint of an older "
-                               f"mcjepa, or a file not written by mcjepa), which could run code when read: refused; "
-                               + _convert_hint(path)) from None
-
-# %% ../nbs/09_config.ipynb #02fa47a6
-def param_hash(model:torch.nn.Module) -> str:
-    "SHA-256 of all parameters' bytes: equal hashes ⇔ bitwise equal parameters."
-    h = hashlib.sha256()
-    for p in model.parameters(): h.update(p.detach().float().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()[:16]
-
 # %% ../nbs/09_config.ipynb #85aefd93
 def _renamed(saved:dict) -> dict:
     "A stored config with `occlusion_start_epoch` (older versions) turned into the same `occlusion_warmup_epochs`."
@@ -385,184 +318,3 @@ def config_from_checkpoint(checkpoint:dict, # as `load_checkpoint` returns it: '
                       "using the TrainConfig defaults")
     stored = {k: v for k, v in saved.items() if k in names}
     return TrainConfig(**{k: coerce_field(k, v) for k, v in {**stored, **overrides}.items()})
-
-# %% ../nbs/09_config.ipynb #c0c6f4c4
-WEIGHTS = 'model.safetensors' # a run's weights file, beside checkpoint.pt and config.json
-_EXPECTED = (f"an mcjepa model: a {WEIGHTS} written by mcjepa.train (or a run folder holding one), or a checkpoint "
-             "written by mcjepa.train (a dict with 'model' and 'config')")
-
-def read_checkpoint(path, # a checkpoint file, or a run folder holding `checkpoint.pt`
-                    keys:tuple=('model', 'config'), # the entries the caller needs
-                    trust_pickle:bool=False # see `load_checkpoint`
-                   ) -> dict:
-    "`load_checkpoint(path)`, with one-line errors that say what was wrong and what was expected."
-    path = Path(path).expanduser()
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (expected {_EXPECTED})")
-    try: ck = load_checkpoint(path, trust_pickle)
-    except (FileNotFoundError, UnsafeCheckpoint): raise
-    except Exception as e:
-        raise ValueError(f"{path}: not an mcjepa checkpoint, torch.load cannot read it ({type(e).__name__}); "
-                         f"expected {_EXPECTED}") from None
-    if isinstance(ck, dict) and {'model', 'config'} <= set(ck) and not set(keys) <= set(ck):
-        raise ValueError(f"{path}: a checkpoint without {', '.join(k for k in keys if k not in ck)}; "
-                         f"this needs one written by mcjepa.train (with {', '.join(keys)})")
-    if not isinstance(ck, dict) or not {'model', 'config'} <= set(ck):
-        found = (f"a dict of {len(ck)} keys ({', '.join(sorted(map(str, ck))[:3])}, ...)" if isinstance(ck, dict)
-                 else f"a {type(ck).__name__}")
-        raise ValueError(f"{path}: not an mcjepa checkpoint, found {found}; expected {_EXPECTED}")
-    if not isinstance(ck['config'], dict) or not isinstance(ck['model'], dict):
-        raise ValueError(f"{path}: not an mcjepa checkpoint, its 'model' and 'config' are not dicts")
-    return ck
-
-# %% ../nbs/09_config.ipynb #b515793d
-def checkpoint_config(ck:dict, # as `read_checkpoint` returns it
-                      path, # where it was read (for the messages)
-                      **overrides # fields to change, e.g. epochs=200 (values may be command-line strings)
-                     ) -> TrainConfig:
-    "`config_from_checkpoint(ck)`; a stored value this version refuses is an error naming the checkpoint."
-    _check_names(overrides)
-    try: config_from_checkpoint(ck)
-    except ValueError as e: raise ValueError(f"{path}: its stored configuration is refused: {e}") from None
-    return config_from_checkpoint(ck, **overrides)
-
-def load_weights(model:torch.nn.Module, # the model the checkpoint's configuration describes
-                 state:dict, # its `state_dict`
-                 path): # where it was read (for the message)
-    "`model.load_state_dict(state)`, with a one-line error when the weights do not fit."
-    try: model.load_state_dict(state)
-    except RuntimeError as e:
-        detail = next((l.strip() for l in str(e).splitlines()[1:] if l.strip()), str(e).splitlines()[0])
-        raise ValueError(f"{path}: the weights do not fit the model its config describes: {detail}") from None
-
-# %% ../nbs/09_config.ipynb #88d8e098
-def save_weights(path, # the `.safetensors` file to write
-                 state:dict, # the model's `state_dict`
-                 config:dict, # `asdict(TrainConfig)`, stored in the file's metadata
-                 step:int|None=None # the training step, stored too
-                ) -> Path:
-    "Write a model's weights as safetensors, whole, with its configuration and step in the metadata."
-    tensors = {k: v.detach().cpu().contiguous() for k, v in state.items()}
-    meta = dict(format='mcjepa', config=json.dumps(config), step=json.dumps(step))
-    with atomic_path(path, sync=True) as tmp, _write_error(path):
-        save_file(tensors, str(tmp), metadata=meta)
-        os.chmod(tmp, 0o644)                     # as torch.save's files (safetensors writes 0600)
-    return Path(path)
-
-def read_weights(path # a `.safetensors` file
-                ) -> dict: # 'model' (the state_dict), 'config' (a dict), 'step'
-    "Read a weights file — tensors and JSON, never a pickle — and its configuration (metadata, or `config.json`)."
-    path, beside = Path(path), Path(path).with_name('config.json')
-    try:
-        with safe_open(str(path), 'pt', device='cpu') as f:
-            meta, state = f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
-        config = (json.loads(meta['config']) if 'config' in meta else
-                  json.loads(beside.read_text()) if beside.is_file() else None)
-        step = json.loads(meta.get('step', 'null'))
-    except Exception as e:
-        raise ValueError(f"{path}: not a readable weights file ({type(e).__name__}: {str(e)[:100]}); "
-                         f"expected {_EXPECTED}") from None
-    if not isinstance(config, dict):
-        raise ValueError(f"{path}: no configuration, neither in its metadata nor as a config.json beside it "
-                         f"(expected {_EXPECTED})")
-    return dict(model=state, config=config, step=step)
-
-# %% ../nbs/09_config.ipynb #f456c939
-def weights_file(path # a `.safetensors` file, a run folder, or a `checkpoint.pt` with `model.safetensors` beside it
-                ) -> Path|None: # the weights file, or None when `path` names no safetensors
-    "The weights `load_model` reads for `path`."
-    path = Path(path).expanduser()
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (expected {_EXPECTED})")
-    if path.is_file() and path.suffix == '.safetensors': return path
-    folder = path if path.is_dir() else path.parent
-    if (path.is_dir() or path.name == 'checkpoint.pt') and (folder / WEIGHTS).is_file(): return folder / WEIGHTS
-    return None
-
-def _no_weights(path:Path) -> ValueError:
-    "The error for a path that names no weights file."
-    if path.is_dir():
-        old = f"; its checkpoint.pt may be an older mcjepa's: {_convert_hint(path / 'checkpoint.pt')}" \
-              if (path / 'checkpoint.pt').is_file() else ''
-        return ValueError(f"{path}: a folder without {WEIGHTS} (expected {_EXPECTED}){old}")
-    return ValueError(f"{path}: not a {WEIGHTS}: mcjepa reads weights from safetensors files and never unpickles "
-                      f"a .pt; {_convert_hint(path)}")
-
-def check_finite(state:dict, path):
-    "Refuse weights with NaN or infinite values, naming the tensors."
-    bad = [k for k, v in state.items() if torch.is_tensor(v) and v.is_floating_point() and not v.isfinite().all()]
-    if bad: raise ValueError(f"{path}: the weights hold non-finite values (NaN or inf) in {len(bad)} tensor(s), "
-                             f"e.g. {', '.join(bad[:2])}: not a usable model")
-
-# %% ../nbs/09_config.ipynb #92faa01c
-def load_model(checkpoint_path, # a weights file, a run folder, or (with `trust_pickle`) a checkpoint `.pt`
-               device='cpu', # where to put the model
-               trust_pickle:bool=False # read a `.pt` checkpoint by unpickling it (only a file you trust)
-              ) -> MCJEPA: # the model in eval mode, with `.config` (TrainConfig) and `.step` attached
-    "Rebuild a trained M-JEPA / MC-JEPA from the weights file a run of `mcjepa.train` wrote."
-    path = Path(checkpoint_path).expanduser()
-    w = weights_file(path)
-    if w is None and not trust_pickle: raise _no_weights(path)
-    ck = read_weights(w) if w is not None else read_checkpoint(path, trust_pickle=True)
-    cfg = checkpoint_config(ck, w or path)
-    check_finite(ck['model'], w or path)
-    model = make_model(cfg)
-    load_weights(model, ck['model'], w or path)
-    model.config, model.step = cfg, ck.get('step')
-    return model.to(device).eval()
-
-# %% ../nbs/09_config.ipynb #c15ae95e
-def random_model(preset:str='tiny', # a `PRESETS` key
-                 seed:int=0, # the weights are a pure function of the seed
-                 zero_flow:bool=False, # keep the estimator's zero-initialised flow heads (the flow is then exactly 0)
-                 device='cpu',
-                 **overrides # `TrainConfig` fields, e.g. width_factor=0.25
-                ) -> MCJEPA: # an untrained model in eval mode (`.random_weights` is True)
-    "A model with random (untrained) weights, for trying the pipeline without a checkpoint."
-    cfg = get_config(preset, **overrides)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        model = make_model(cfg)
-        if not zero_flow:
-            for name, m in model.estimator.named_modules():
-                if name.endswith('predict_flow'): m.reset_parameters()
-    model.config, model.step, model.random_weights = cfg, None, True
-    return model.to(device).eval()
-
-# %% ../nbs/09_config.ipynb #fdace750
-def _plain_rng(s:dict) -> dict:
-    "An older `rng_state` (numpy's keys as an array) as tensors and plain values."
-    if not isinstance(s, dict) or 'numpy' not in s: return s
-    kind, keys, *rest = s['numpy']
-    return {**s, 'numpy': (str(kind), torch.as_tensor(np.asarray(keys).astype(np.int64)),
-                           *(r.item() if hasattr(r, 'item') else r for r in rest))}
-
-def convert_checkpoint(path, # a checkpoint file, or a run folder holding `checkpoint.pt`, written by an older mcjepa
-                       trust_pickle:bool=False # you trust the file: it is unpickled, which can run code
-                      ) -> Path: # the weights file written beside it
-    "Rewrite a trusted older checkpoint in place (readable with `weights_only=True`) and write its weights file."
-    if not trust_pickle: raise ValueError(f"{path}: converting unpickles the file, which can run code: "
-                                          "pass --trust_pickle (trust_pickle=True) only for a file you trust")
-    path = Path(path).expanduser()
-    path = path / 'checkpoint.pt' if path.is_dir() else path
-    ck = read_checkpoint(path, trust_pickle=True)
-    if 'rng' in ck: ck['rng'] = [_plain_rng(s) for s in ck['rng']]
-    checkpoint_config(ck, path)                                          # the stored configuration is usable
-    save_checkpoint(path, ck)
-    load_checkpoint(path)                                                # and the result reads safely
-    w = save_weights(path.with_name(WEIGHTS if path.name == 'checkpoint.pt' else f'{path.stem}.safetensors'),
-                     ck['model'], ck['config'], ck.get('step'))
-    if not (path.parent / 'config.json').exists():
-        write_text_atomic(path.parent / 'config.json', json.dumps(ck['config'], indent=1))
-    if path.name == 'checkpoint.pt': write_text_atomic(path.parent / RUN_MARKER, '{"written_by": "mcjepa.config"}\n')
-    return w
-
-# %% ../nbs/09_config.ipynb #212a3616
-@call_parse
-def convert_main(checkpoint:str, # a checkpoint file or run folder written by an older mcjepa
-                 trust_pickle:store_true=False # you trust the file (converting unpickles it, which can run code)
-                ):
-    "Convert a checkpoint of an older mcjepa (pickled) to today's: checkpoint.pt read safely, model.safetensors."
-    try: w = convert_checkpoint(checkpoint, trust_pickle)
-    except (ValueError, OSError) as e:
-        print(f"mcjepa.config: error: {e}", file=sys.stderr)
-        sys.exit(2)
-    print(f"mcjepa.config: converted {checkpoint}; the weights are in {w}")

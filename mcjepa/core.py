@@ -5,6 +5,7 @@
 # %% ../nbs/00_core.ipynb #75e29840
 from __future__ import annotations
 import io, os, re, math, struct, zlib, shutil, contextlib
+from dataclasses import fields
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,13 +19,13 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8_COV', 'SMOOTH_FACTOR', 'FLOW_ALPHA', 'FLOW_CLIP',
-           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'KITTI_MAX', 'NONFINITE_COLOR', 'RUN_MARKER',
-           'RUN_LOCK', 'in_test', 'normalize', 'denormalize', 'negative_lists', 'call_cli', 'check_device',
-           'atomic_path', 'write_text_atomic', 'write_flo', 'read_flo', 'write_pfm', 'read_pfm', 'write_png16',
-           'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor', 'flow_to_tensor', 'tensor_to_flow',
-           'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image', 'read_image', 'save_image',
-           'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs', 'check_output_folder',
-           'UnreadableSample']
+           'CYCLE_COEFF', 'FLO_MAGIC', 'KITTI_SCALE', 'KITTI_OFFSET', 'KITTI_MAX', 'NONFINITE_COLOR', 'in_test',
+           'normalize', 'denormalize', 'negative_lists', 'call_cli', 'check_device', 'one_of', 'at_least',
+           'check_rules', 'options', 'atomic_path', 'write_text_atomic', 'write_flo', 'read_flo', 'write_pfm',
+           'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
+           'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
+           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs',
+           'check_output_folder', 'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -93,6 +94,29 @@ SMOOTH_FACTOR = 75.                             # λ of L_smooth (Eq. 4), `flow_
 FLOW_ALPHA = {'mc-jepa': .1, 'm-jepa': 1.}      # α of Eq. 7 (Table 6 `flow_alpha`)
 FLOW_CLIP = {'mc-jepa': 128., 'm-jepa': 256.}   # bound of the estimated flow in pixels (Table 6 `flow_clip_value`)
 CYCLE_COEFF = {'mc-jepa': .2, 'm-jepa': .1}     # weight of L_cycle (Table 6 `flow_cycle_consistency_coeff`)
+
+# %% ../nbs/00_core.ipynb #99f21840
+def one_of(*values) -> tuple: return (lambda v: v in values), f"one of {list(values)}"   # a rule: a choice
+def at_least(lo) -> tuple: return (lambda v: v >= lo), f"≥ {lo}"                     # a rule: a lower bound
+
+def check_rules(opts,         # an options dataclass, or any object holding the fields `rules` names
+                rules:dict,   # field: (test of a value that is not None, what is allowed)
+               ):
+    "Raise a `ValueError` naming the first field of `opts` whose value (not None) its rule refuses."
+    for k, (test, allowed) in rules.items():
+        v = getattr(opts, k)
+        if v is not None and not test(v): raise ValueError(f"{type(opts).__name__}: {k}={v!r}, expected {allowed}")
+
+def options(src,              # an options object, any object holding its fields (a configuration), or None: defaults
+            cls:type,         # the options dataclass, e.g. `EstimatorOptions`
+            **overrides       # fields to change, by name
+           ):                 # a new `cls`, checked as it is made
+    "A group of options read out of `src`, some fields changed; a name that is not a field is a clear error."
+    names = [f.name for f in fields(cls)]
+    unknown = [k for k in overrides if k not in names]
+    if unknown:
+        raise ValueError(f"unknown {cls.__name__} field(s) {', '.join(unknown)}; its fields: {', '.join(names)}")
+    return cls(**{**({} if src is None else {k: getattr(src, k) for k in names}), **overrides})
 
 # %% ../nbs/00_core.ipynb #62a43025
 def _remove(p:Path):
@@ -506,11 +530,6 @@ def check_output_folder(path, # a folder a command fills with files (e.g. video 
                             "folder, or pass --overwrite")
     _check_creatable(path, flag)
     return path
-
-# %% ../nbs/00_core.ipynb #a0864b0c
-RUN_MARKER = 'mcjepa_run.json'   # written first into every run folder: the folder is a run of mcjepa.train
-RUN_LOCK = 'run.lock'                # held by a live run (chapter 09b)
-
 
 # %% ../nbs/00_core.ipynb #3674d3ef
 class UnreadableSample(ValueError):

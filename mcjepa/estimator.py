@@ -4,20 +4,19 @@
 
 # %% ../nbs/03_estimator.ipynb #716f16b5
 from __future__ import annotations
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from timm.layers import LayerNorm2d
 from fastcore.basics import patch
-from .core import resize_flow, FLOW_CLIP
+from .core import resize_flow, FLOW_CLIP, one_of, at_least, check_rules, options
 from .warp import warp, correlation, WARP_MODES
 
 # %% auto #0
 __all__ = ['CORR_NORMS', 'ESTIMATOR_RULES', 'conv_ln_act', 'DenseDecoder', 'ContextNetwork', 'DilatedConv2d', 'upsample_flow',
-           'cost_volume', 'one_of', 'at_least', 'check_rules', 'options', 'EstimatorOptions', 'FlowEstimator',
-           'pool_flow', 'estimate_both']
+           'cost_volume', 'EstimatorOptions', 'FlowEstimator', 'pool_flow', 'estimate_both']
 
 # %% ../nbs/03_estimator.ipynb #3ce2355a
 def conv_ln_act(cin:int,                # input channels
@@ -113,29 +112,6 @@ def cost_volume(x1:Tensor,         # B×C×h×w features of frame t
     if norm == 'none': return corr
     return (corr - corr.mean(1, keepdim=True)) / (corr.std(1, keepdim=True) + eps)
 
-
-# %% ../nbs/03_estimator.ipynb #99f21840
-def one_of(*values) -> tuple: return (lambda v: v in values), f"one of {list(values)}"   # a rule: a choice
-def at_least(lo) -> tuple: return (lambda v: v >= lo), f"≥ {lo}"                     # a rule: a lower bound
-
-def check_rules(opts,         # an options dataclass, or any object holding the fields `rules` names
-                rules:dict,   # field: (test of a value that is not None, what is allowed)
-               ):
-    "Raise a `ValueError` naming the first field of `opts` whose value (not None) its rule refuses."
-    for k, (test, allowed) in rules.items():
-        v = getattr(opts, k)
-        if v is not None and not test(v): raise ValueError(f"{type(opts).__name__}: {k}={v!r}, expected {allowed}")
-
-def options(src,              # an options object, any object holding its fields (a configuration), or None: defaults
-            cls:type,         # the options dataclass, e.g. `EstimatorOptions`
-            **overrides       # fields to change, by name
-           ):                 # a new `cls`, checked as it is made
-    "A group of options read out of `src`, some fields changed; a name that is not a field is a clear error."
-    names = [f.name for f in fields(cls)]
-    unknown = [k for k in overrides if k not in names]
-    if unknown:
-        raise ValueError(f"unknown {cls.__name__} field(s) {', '.join(unknown)}; its fields: {', '.join(names)}")
-    return cls(**{**({} if src is None else {k: getattr(src, k) for k in names}), **overrides})
 
 # %% ../nbs/03_estimator.ipynb #afa6f7dc
 def _level(v) -> bool: return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 5

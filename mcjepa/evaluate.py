@@ -27,7 +27,8 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
 from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_outputs, write_text_atomic
 from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX, check_device, atomic_path
 from .model import MCJEPA
-from .config import get_config, make_model, PRESETS, load_model
+from .config import get_config, make_model, PRESETS
+from .runs import load_model
 from . import data as mdata, scenes
 
 # %% auto #0

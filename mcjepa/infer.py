@@ -22,7 +22,8 @@ from .core import flow_to_color, write_flo, end_point_error, call_cli
 from .core import check_output, check_outputs, check_output_folder, check_device, atomic_path
 from .warp import warp
 from .model import MCJEPA
-from .config import load_model, random_model, PRESETS
+from .config import PRESETS
+from .runs import load_model, random_model
 
 # %% auto #0
 __all__ = ['image_batch', 'fit_longer_side', 'infer_flow', 'show_panels', 'show_flow', 'FlowExplorer', 'image_outputs',
@@ -370,7 +371,7 @@ def infer(inputs:list, # two image paths, or one video path
           max_side:int|None=None, max_flow:float|None=None, # see `infer_flow`, `flow_images`
           device:str='cpu',
           overwrite:bool=False, # replace existing output files (an input is never replaced)
-          trust_pickle:bool=False # read a `.pt` checkpoint by unpickling it (chapter 09's `load_model`)
+          trust_pickle:bool=False # read a `.pt` checkpoint by unpickling it (chapter 09b's `load_model`)
          ) -> dict:
     "What `python -m mcjepa.infer` does; bad input raises ValueError / OSError before any model is loaded."
     images = check_inputs(inputs, checkpoint, random, frames, max_frames, flo, max_side, max_flow, device)

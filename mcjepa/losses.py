@@ -13,7 +13,7 @@ from torch import Tensor
 from fastcore.basics import patch
 from .core import TABLE8_FLOW, TABLE8_VAR, TABLE8_COV, SMOOTH_FACTOR, CYCLE_COEFF
 from .warp import warp, WARP_MODES
-from .estimator import check_rules, options, one_of, at_least
+from .core import check_rules, options, one_of, at_least
 
 # %% auto #0
 __all__ = ['REG_DETACH', 'REDUCTIONS', 'LOSS_RULES', 'variance_loss', 'covariance_loss', 'occlusion_mask', 'masked_mean',

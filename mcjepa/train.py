@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #0326b954
 from __future__ import annotations
-import os, sys, gc, csv, json, time, random, shutil, tempfile, warnings, inspect, contextlib, functools
+import os, sys, gc, json, time, random, shutil, warnings, inspect, contextlib, functools
 from dataclasses import fields, asdict
 from pathlib import Path
 import numpy as np
@@ -19,16 +19,14 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.callback.schedule import SchedLin, SchedCos
 from accelerate import Accelerator, PartialState
 from accelerate.utils import DistributedDataParallelKwargs, gather_object
-from PIL import Image
-from .core import (end_point_error, flow_to_color, call_cli, OutputRefused, write_text_atomic, negative_lists,
-                         RUN_MARKER, RUN_LOCK, UnreadableSample)
-from .runs import RunLog, kept_log, lock_run_folder, RESUME_KEYS, run_plan, _say
+from .core import end_point_error, flow_to_color, call_cli, OutputRefused, write_text_atomic, negative_lists
+from .core import UnreadableSample
+from .runs import RunLog, kept_log, lock_run_folder, RESUME_KEYS, run_plan, _say, RUN_MARKER, RUN_LOCK
+from .runs import save_checkpoint, rng_state, set_rng_state, param_hash, read_checkpoint, load_weights, save_weights
+from .runs import WEIGHTS
 from .model import plan_step, MCJEPA
-from .config import (TrainConfig, PRESETS, DEFAULT_PRESET, get_config, with_overrides,
-                           config_from_checkpoint, field_type,
-                           coerce_field, make_model, save_checkpoint, load_checkpoint, rng_state, set_rng_state,
-                           param_hash, read_checkpoint, checkpoint_config, load_weights, field_docs, save_weights,
-                           WEIGHTS)
+from .config import TrainConfig, PRESETS, DEFAULT_PRESET, get_config, field_type, coerce_field, make_model
+from .config import field_docs
 from . import scenes
 from .vicreg import VICRegViews, gather
 from . import data as mdata

@@ -11,5 +11,6 @@ cd "$src"
 PYTHONPATH="$src" OMP_NUM_THREADS=1 $py -m mcjepa.train --out "$out" --stop_step 40 --num_threads 1 --tensorboard false \
   --progress false > "$out.log" 2>&1
 PYTHONPATH="$src" OMP_NUM_THREADS=1 $py -c "
-from mcjepa.config import load_model, param_hash
+try: from mcjepa.runs import load_model, param_hash        # since checkpoints moved to mcjepa.runs
+except ImportError: from mcjepa.config import load_model, param_hash
 print(param_hash(load_model('$out')))"

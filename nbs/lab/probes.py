@@ -226,7 +226,7 @@ def probes() -> list:
         P('evaluate --device cuda (no GPU)', [*EV, '--device', 'cuda', '--out', 'e'], needle='cuda'),
         P('evaluate --device bogus', [*EV, '--device', 'bogus', '--out', 'e'], needle='bogus'),
         P('infer_flow 0x0 image', [], needle='0×0', py=lib(
-            "from mcjepa.config import random_model\nfrom mcjepa.infer import infer_flow\n"
+            "from mcjepa.runs import random_model\nfrom mcjepa.infer import infer_flow\n"
             "infer_flow(random_model(), np.zeros((0, 0, 3), np.uint8), np.zeros((0, 0, 3), np.uint8))")),
         P('Trainer.check with NaN weights', [], needle=('nan', 'non-finite'), py=lib(
             "from mcjepa.train import Trainer, RunStopped\nfrom mcjepa.config import get_config\n"

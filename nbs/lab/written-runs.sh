@@ -51,6 +51,6 @@ done
 out=$name${switch:+-$switch}/seed$seed
 # a checkpoint of an older mcjepa (pickled; these runs are our own, so trusted) is converted before resuming
 log=$name${switch:+-$switch}-seed$seed.log
-if [ -f $out/checkpoint.pt ]; then $py -m mcjepa.config $out/checkpoint.pt --trust_pickle >> $log 2>&1; args="--resume $out"; fi
+if [ -f $out/checkpoint.pt ]; then $py -m mcjepa.runs $out/checkpoint.pt --trust_pickle >> $log 2>&1; args="--resume $out"; fi
 echo "$(date -Is) start: $args" >> $log
 OMP_NUM_THREADS=1 exec $py -m mcjepa.train --out $out $args >> $log 2>&1
