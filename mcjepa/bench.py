@@ -21,20 +21,20 @@ from .estimator import estimate_both
 from .vicreg import vicreg_loss, VICRegViews
 from .model import MCJEPA, build_model, split_pair
 from .config import get_config, make_model
-from .core import call_cli, check_output, check_output_folder, write_text_atomic
+from .core import call_cli, check_output, check_output_folder, write_text_atomic, model_device
 from .train import TrainStream, image_dataset, flow_datasets, steps_per_epoch
 from .runs import read_run_logs
 
 # %% auto #0
 __all__ = ['PARTS', 'COLUMNS', 'NOTES', 'BENCH_PLANS', 'BF16_FLAGS', 'CPU_BASE', 'CPU_VARIANTS', 'DENSE_OPS',
            'CONTENTION_VARIANTS', 'DEVICE_PLANS', 'cpu_model', 'machine_info', 'header_markdown', 'sync', 'time_fn',
-           'track_memory', 'peak_memory', 'model_device', 'step_inputs', 'step_parts', 'step_breakdown',
-           'inference_time', 'fit_line', 'resolution_scaling', 'correlation_naive', 'correlation_vs_naive',
-           'to_markdown', 'benchmark_parts', 'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16',
-           'cpu_variants', 'cpu_step_model', 'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer',
-           'dense_share', 'cpu_speed_ratios', 'busy_processes', 'contention_ratios', 'device_peak', 'paper_step_rows',
-           'data_rate', 'data_rows', 'train_overrides', 'device_training', 'learning_rows', 'cuda_test_rows',
-           'device_check_markdown', 'device_check', 'parse_sizes', 'main', 'cli']
+           'track_memory', 'peak_memory', 'step_inputs', 'step_parts', 'step_breakdown', 'inference_time', 'fit_line',
+           'resolution_scaling', 'correlation_naive', 'correlation_vs_naive', 'to_markdown', 'benchmark_parts',
+           'run_benchmarks', 'benchmark_report', 'cpu_flags', 'cpu_bf16', 'cpu_variants', 'cpu_step_model',
+           'cpu_train_step', 'step_flops', 'matmul_peak', 'torch_threads', 'OpTimer', 'dense_share', 'cpu_speed_ratios',
+           'busy_processes', 'contention_ratios', 'device_peak', 'paper_step_rows', 'data_rate', 'data_rows',
+           'train_overrides', 'device_training', 'learning_rows', 'cuda_test_rows', 'device_check_markdown',
+           'device_check', 'parse_sizes', 'main', 'cli']
 
 # %% ../nbs/13_benchmarks.ipynb #65fd6af9
 def cpu_model() -> str:
@@ -153,8 +153,6 @@ def peak_memory(fn, # called once, without arguments
 # %% ../nbs/13_benchmarks.ipynb #bb1c77bc
 PARTS = ('encoder (pair)', 'correlation', 'estimator (rest)', 'flow losses', 'encoder (views)', 'expander + VICReg',
          'AdamW step')
-
-def model_device(model) -> torch.device: return next(model.parameters()).device
 
 def _leaf(x:Tensor) -> Tensor: return x.detach().requires_grad_()
 def _leaves(xs:list) -> list: return [_leaf(x) for x in xs]
@@ -525,7 +523,8 @@ def _paper_size_rows(plan:dict, device:torch.device, say) -> list:
     return rows
 
 # %% ../nbs/13_benchmarks.ipynb #9b9d6344
-def _say(msg:str, t0:float):
+def _progress(msg:str, t0:float):
+    "A progress line on stderr, with the seconds since `t0`."
     print(f"[{time.perf_counter() - t0:6.0f} s] {msg}", file=sys.stderr, flush=True)
 
 def benchmark_parts(p:dict, # a plan (`BENCH_PLANS` entry with overrides)
@@ -560,7 +559,7 @@ def run_benchmarks(quick:bool=False, # the quick plan (≲ 30 s) instead of the 
     for s in p['paper_sizes']: _check_size(s, what='paper size')
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     t0, rows = time.perf_counter(), []
-    say = (lambda m: _say(m, t0)) if log else (lambda m: None)
+    say = (lambda m: _progress(m, t0)) if log else (lambda m: None)
     for name, part in benchmark_parts(p, device, say):
         say(name)
         try: rows += part()
@@ -1090,7 +1089,7 @@ def device_check(folder, # the report's folder (new or empty): device-check.json
         write_text_atomic(folder / 'device-check.md', device_check_markdown(report))
     with tempfile.TemporaryDirectory() as runs:
         for name, part in _device_parts(DEVICE_PLANS[report['plan']], folder, Path(runs), device, report):
-            if log: _say(name, t0)
+            if log: _progress(name, t0)
             try: part()
             except Exception as e: report['failures'][name] = f"{type(e).__name__}: {str(e)[:300]}"
             save()

@@ -23,9 +23,9 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TABLE8_FLOW', 'TABLE8_VAR', 'TABLE8
            'normalize', 'denormalize', 'negative_lists', 'call_cli', 'check_device', 'one_of', 'at_least',
            'check_rules', 'options', 'atomic_path', 'write_text_atomic', 'write_flo', 'read_flo', 'write_pfm',
            'read_pfm', 'write_png16', 'write_kitti_flow', 'read_kitti_flow', 'read_flow', 'image_to_tensor',
-           'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'tensor_to_image',
-           'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output', 'check_outputs',
-           'check_output_folder', 'UnreadableSample']
+           'flow_to_tensor', 'tensor_to_flow', 'resize_flow', 'pad_to_multiple', 'end_point_error', 'model_device',
+           'tensor_to_image', 'read_image', 'save_image', 'flow_to_color', 'show', 'OutputRefused', 'check_output',
+           'check_outputs', 'check_output_folder', 'UnreadableSample']
 
 # %% ../nbs/00_core.ipynb #b06d26bf
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -382,6 +382,13 @@ def end_point_error(pred:Tensor, # B×2×H×W predicted flow
     if pred.shape != gt.shape:
         raise ValueError(f"prediction {tuple(pred.shape)} and ground truth {tuple(gt.shape)} differ in shape")
     return (pred - gt).norm(dim=1)
+
+# %% ../nbs/00_core.ipynb #0da6fe2d
+def model_device(model) -> torch.device:
+    "The device of a model's parameters (CPU for a model without any)."
+    p = next(iter(model.parameters()), None) if hasattr(model, 'parameters') else None
+    return p.device if p is not None else torch.device('cpu')
+
 
 # %% ../nbs/00_core.ipynb #3f4ea396
 def tensor_to_image(img:Tensor # 3×H×W float image in [0, 1]

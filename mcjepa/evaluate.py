@@ -26,6 +26,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.callback.schedule import ParamScheduler
 from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_outputs, write_text_atomic
 from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX, check_device, atomic_path
+from .core import model_device
 from .model import MCJEPA
 from .config import get_config, make_model, PRESETS
 from .runs import load_model
@@ -33,9 +34,9 @@ from . import data as mdata, scenes
 
 # %% auto #0
 __all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'SUBMISSIONS', 'OFFICIAL_TEST_PAIRS', 'default_device', 'eval_model',
-           'flow_outliers', 'FlowMetrics', 'sample_batches', 'model_device', 'evaluate_flow', 'embedded_flow_pairs',
-           'flow_benchmarks', 'stack_levels', 'LinearSegHead', 'SegModel', 'ConfusionMatrix', 'resize_short_side',
-           'random_crop', 'seg_batch', 'SegSteps', 'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg',
+           'flow_outliers', 'FlowMetrics', 'sample_batches', 'evaluate_flow', 'embedded_flow_pairs', 'flow_benchmarks',
+           'stack_levels', 'LinearSegHead', 'SegModel', 'ConfusionMatrix', 'resize_short_side', 'random_crop',
+           'seg_batch', 'SegSteps', 'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg',
            'linear_segmentation', 'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step',
            'norm_mask', 'labels_to_grid', 'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure',
            'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets',
@@ -141,11 +142,6 @@ def sample_batches(dataset, # a map-style dataset of dict samples
             batch = []
         batch.append(s)
     if batch: yield _collate(batch)
-
-def model_device(model) -> torch.device:
-    "The device of a model's parameters (CPU for a model without any)."
-    p = next(iter(model.parameters()), None) if hasattr(model, 'parameters') else None
-    return p.device if p is not None else torch.device('cpu')
 
 # %% ../nbs/11_evaluate.ipynb #4ddd8431
 @torch.no_grad()
