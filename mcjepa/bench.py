@@ -6,7 +6,6 @@
 from __future__ import annotations
 import os, sys, json, math, time, shutil, ctypes, platform, datetime, statistics, contextlib
 import subprocess, tempfile
-from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 import torch

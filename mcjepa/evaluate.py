@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #36f157e5
 from __future__ import annotations
-import os, sys, json, copy, time, math, warnings, contextlib
+import sys, json, copy, time, math, warnings, contextlib
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -15,7 +15,7 @@ from torch import Tensor
 from scipy import ndimage
 from skimage.morphology import disk
 from fastcore.basics import patch, store_attr
-from fastcore.script import call_parse, Param, bool_arg, store_true
+from fastcore.script import call_parse, bool_arg, store_true
 with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecation warning
     warnings.simplefilter('ignore')
     from fastai.data.load import DataLoader
@@ -28,7 +28,7 @@ from .core import normalize, pad_to_multiple, end_point_error, call_cli, check_o
 from .core import write_flo, write_kitti_flow, check_output_folder, KITTI_MAX, check_device, atomic_path
 from .core import model_device
 from .model import MCJEPA
-from .config import get_config, make_model, PRESETS
+from .config import get_config, make_model
 from .runs import load_model
 from . import data as mdata, scenes
 
