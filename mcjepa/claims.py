@@ -5,22 +5,28 @@
 # %% ../nbs/14_claims.ipynb #51724453
 from __future__ import annotations
 import sys, json, time
+from itertools import combinations
 from dataclasses import asdict
 from pathlib import Path
-from fastcore.script import call_parse
+from fastcore.script import call_parse, store_true
 from .core import TABLE8_VAR, TABLE8_COV, write_text_atomic
 from .model import MCJEPA
 from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config
-from .train import train, RunStopped, DIAG_PAIRS, flow_epe
+from .train import train, RunStopped, DIAG_PAIRS
 from .runs import read_run_logs, saved_run
 from .train import validation_pairs, large_validation_pairs
 from .evaluate import eval_model, evaluate, eval_datasets
+from .core import end_point_error
+from .bench import torch_threads
+import torch
+from torch import Tensor
 
 # %% auto #0
-__all__ = ['VC_NONE', 'CLAIM_RUNS', 'CLAIM_SEEDS', 'CLAIM_RECIPE', 'HIGHER_IS_BETTER', 'ZERO_OF', 'CLAIM_CHECKS', 'claim_config',
-           'trained', 'twin_of', 'claim_sets', 'claim_result', 'claim_paths', 'claim_training', 'run_history',
-           'run_claim', 'run_claims', 'load_claims', 'claim_value', 'badness', 'verdict', 'claims_markdown',
-           'verdict_counts', 'main']
+__all__ = ['VC_NONE', 'CLAIM_RUNS', 'CLAIM_SEEDS', 'CLAIM_THREADS', 'CLAIM_RECIPE', 'CLAIM_VAL_PAIRS', 'CLAIM_LARGE_PAIRS',
+           'HIGHER_IS_BETTER', 'ZERO_OF', 'VERDICT_ALPHA', 'CLAIM_CHECKS', 'VERDICTS', 'claim_config', 'trained',
+           'twin_of', 'claim_sets', 'pair_errors', 'ratio_interval', 'claim_result', 'claim_paths', 'claim_training',
+           'run_history', 'run_claim', 'run_claims', 'load_claims', 'claim_value', 'scored', 'badness', 'u_statistic',
+           'p_value', 'verdict', 'chance_rate', 'chance_line', 'claims_markdown', 'verdict_counts', 'main']
 
 # %% ../nbs/14_claims.ipynb #58b943d3
 VC_NONE = (0.,) * 6 # no per-level variance or covariance weight
@@ -42,8 +48,9 @@ CLAIM_RUNS = {  # variant -> overrides of the CPU preset (None: the random initi
     'flow from epoch 1': dict(flow_start_epoch=1),
     'frozen encoder': dict(strategy='frozen', flow_start_epoch=1),
 }
-CLAIM_SEEDS = (0, 1) # every variant is run with these seeds
-CLAIM_RECIPE = dict(progress=False, tensorboard=False, num_threads=1) # every claim run: quiet, one thread
+CLAIM_SEEDS = (0, 1, 2, 3) # every variant is run with these seeds (four: the smallest p is 1/70)
+CLAIM_THREADS = 1 # every run is trained and scored with this many threads
+CLAIM_RECIPE = dict(progress=False, tensorboard=False, num_threads=CLAIM_THREADS) # every claim run: quiet, one thread
 
 # %% ../nbs/14_claims.ipynb #4d9e6f32
 def claim_config(variant:str, # a key of `CLAIM_RUNS`
@@ -77,32 +84,69 @@ def twin_of(variant:str, # a key of `CLAIM_RUNS`
     return next(u for u in CLAIM_RUNS if u == variant or same(u))
 
 # %% ../nbs/14_claims.ipynb #8b3d9376
+CLAIM_VAL_PAIRS, CLAIM_LARGE_PAIRS = 512, 64 # scoring pairs at the training size (128×192) and at 384×512
+
 def claim_sets(preset:str=DEFAULT_PRESET, # the preset whose validation sets score the flow
-               small:bool=False # a few samples of each set (quick checks)
+               small:bool=False, # a few samples of each set (quick checks)
+               val_pairs:int=CLAIM_VAL_PAIRS, large_pairs:int=CLAIM_LARGE_PAIRS # flow pairs of each kind
               ) -> dict: # val, large_val (flow pairs), seg, davis (`eval_datasets`)
     "The evaluation sets of every claim run."
-    cfg = get_config(preset, seed=0)
-    val, large = validation_pairs(cfg), large_validation_pairs(cfg)
-    if small: val, large = ({k: v[:n] for k, v in d.items()} for d, n in ((val, 4), (large, 2)))
-    return dict(val=val, large_val=large, **eval_datasets(('seg', 'davis'), small=small))
+    if small: val_pairs, large_pairs = 4, 2
+    cfg = get_config(preset, seed=0, val_pairs=val_pairs, large_val_pairs=large_pairs)
+    return dict(val=validation_pairs(cfg), large_val=large_validation_pairs(cfg),
+                **eval_datasets(('seg', 'davis'), small=small))
+
+@torch.no_grad()
+def pair_errors(model:MCJEPA, # the model to score
+                pairs:dict, # `validation_pairs` output
+                batch_size:int=8 # pairs per forward pass
+               ) -> tuple: # (model, zero flow, valid pixels): per pair, the EPE summed over its valid pixels
+    "Each pair's summed end-point error, zero flow's, and its count of valid pixels."
+    was, out = model.training, []
+    model.eval()
+    for i in range(0, len(pairs['img1']), batch_size):
+        b = {k: v[i:i + batch_size] for k, v in pairs.items()}
+        valid = (b['valid'][:, 0] > 0).float()
+        epe = end_point_error(model.estimate_flow(b['img1'], b['img2']).float(), b['flow'])
+        zero = b['flow'].norm(dim=1)
+        out.append(torch.stack([(epe * valid).sum((1, 2)), (zero * valid).sum((1, 2)), valid.sum((1, 2))]))
+    model.train(was)
+    return tuple(torch.cat(out, 1).double())
+
+def ratio_interval(epe:Tensor, zero:Tensor, # per-pair summed EPE of the model and of zero flow (`pair_errors`)
+                   level:float=0.95, # the interval's coverage
+                   n_boot:int=2000, # bootstrap resamples
+                   seed:int=0 # the resampling seed
+                  ) -> tuple: # (low, high) of Σepe / Σzero
+    "Bootstrap interval of a model's EPE as a fraction of zero flow's: the pairs resampled with replacement."
+    g = torch.Generator().manual_seed(seed)
+    idx = torch.randint(len(epe), (n_boot, len(epe)), generator=g)
+    ratios = epe[idx].sum(1) / zero[idx].sum(1)
+    q = torch.tensor([(1 - level) / 2, (1 + level) / 2], dtype=ratios.dtype)
+    return tuple(torch.quantile(ratios, q).tolist())
 
 def _rounded(x, digits:int=4):
     "`x` with every float to `digits` significant digits (for small JSON files)."
     if isinstance(x, float): return float(f'{x:.{digits}g}')
     if isinstance(x, dict): return {k: _rounded(v, digits) for k, v in x.items()}
-    return [_rounded(v, digits) for v in x] if isinstance(x, list) else x
+    return [_rounded(v, digits) for v in x] if isinstance(x, (list, tuple)) else x
 
 def claim_result(model:MCJEPA, # the model to score
                  sets:dict, # `claim_sets` output
                  seg_steps:int=300 # linear-head steps (chapter 11's default)
-                ) -> dict: # epe, zero_epe, large_epe, large_zero_epe (px), miou, jf (%), diag
-    "Flow EPE on both validation sets, frozen linear segmentation mIoU, propagation J&F, the learning diagnostics."
-    v = sets['val']
-    val, large = flow_epe(model, v), flow_epe(model, sets['large_val'], batch_size=2)
-    diag = model.flow_diagnostics(*(v[k][:DIAG_PAIRS] for k in ('img1', 'img2', 'flow')))
-    r = evaluate(model, dict(seg=sets['seg'], davis=sets['davis']), seg_kwargs=dict(steps=seg_steps), log=None)
-    return dict(epe=val['epe'], zero_epe=val['zero_epe'], large_epe=large['epe'], large_zero_epe=large['zero_epe'],
-                miou=r['seg']['embedded']['miou'], jf=r['davis']['embedded']['JF'], diag=_rounded(diag))
+                ) -> dict: # epe, zero_epe, large_* (px), *_interval (×zero), *pairs, [content_]miou, jf (%), diag
+    "Flow EPE on both scoring sets (with intervals), segmentation and propagation on both content sets, diagnostics."
+    out = {}
+    with torch_threads(CLAIM_THREADS):
+        for name, batch in (('', 8), ('large_', 2)):
+            epe, zero, n = pair_errors(model, sets[f'{name}val' if name else 'val'], batch)
+            out.update({f'{name}epe': (epe.sum() / n.sum()).item(), f'{name}zero_epe': (zero.sum() / n.sum()).item(),
+                        f'{name}epe_interval': ratio_interval(epe, zero), f'{name}pairs': len(epe)})
+        diag = model.flow_diagnostics(*(sets['val'][k][:DIAG_PAIRS] for k in ('img1', 'img2', 'flow')))
+        r = evaluate(model, dict(seg=sets['seg'], davis=sets['davis']), seg_kwargs=dict(steps=seg_steps), log=None)
+    seg, davis = r['seg'], r['davis']
+    return _rounded(dict(out, miou=seg['embedded']['miou'], jf=davis['embedded']['JF'],
+                         content_miou=seg['content']['miou'], content_jf=davis['content']['JF'], diag=diag))
 
 # %% ../nbs/14_claims.ipynb #cabe747c
 def claim_paths(variant:str, seed:int, # which run
@@ -162,8 +206,10 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
     "Train (unless random) and score one variant's run; the result is cached in `results/<variant>/seed<k>.json`."
     path, folder = claim_paths(variant, seed, results, runs)
     cfg, t0 = claim_config(variant, seed, preset, epochs, **overrides), time.perf_counter()
-    config = json.loads(json.dumps(asdict(cfg)))
-    recipe = dict(config=config, trained=trained(variant), seg_steps=seg_steps, small=small)
+    config, sets = json.loads(json.dumps(asdict(cfg))), sets or claim_sets(preset, small)
+    scoring_pairs = [len(sets[k]['img1']) for k in ('val', 'large_val')]
+    recipe = dict(config=config, trained=trained(variant), seg_steps=seg_steps, small=small,
+                  scoring_pairs=scoring_pairs)
     old = _cached_result(path, **recipe)
     if old is not None: return old
     res = dict(variant=variant, seed=seed, **recipe, steps=0, skipped=0, train_s=0., crashed=None)
@@ -173,7 +219,7 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
         except RunStopped as e: res['crashed'] = str(e)
         res.update(run_history(folder))
         if res['crashed'] is None: model = eval_model(folder, device='cpu')
-    if model is not None: res.update(claim_result(model, sets or claim_sets(preset, small), seg_steps))
+    if model is not None: res.update(claim_result(model, sets, seg_steps))
     res['seconds'] = time.perf_counter() - t0
     write_text_atomic(path, json.dumps(res, indent=1))   # a reader never sees half a file
     if log: log(_summary_line(res))
@@ -183,8 +229,9 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
 def _summary_line(res:dict) -> str:
     head = f"{res['variant']} (seed {res['seed']}): "
     if res['crashed']: return head + f"crashed after {res['steps']} steps: {res['crashed']}"
-    return head + (f"EPE {res['epe']:.3f} px ({res['epe'] / res['zero_epe']:.2f}× zero)  mIoU {res['miou']:.1f}  "
-                   f"J&F {res['jf']:.1f}  ({res['steps']} steps, {res['skipped']} skipped, {res['seconds']:.0f} s)")
+    return head + (f"EPE {res['epe']:.3f} px ({res['epe'] / res['zero_epe']:.2f}× zero)  content mIoU "
+                   f"{res['content_miou']:.1f}  J&F {res['content_jf']:.1f}  (colour-decided sets: {res['miou']:.1f}, "
+                   f"{res['jf']:.1f})  ({res['steps']} steps, {res['skipped']} skipped, {res['seconds']:.0f} s)")
 
 # %% ../nbs/14_claims.ipynb #4b9c39dc
 def run_claims(variants=None, # which (default: all of `CLAIM_RUNS`)
@@ -220,7 +267,8 @@ def load_claims(results='nbs/results/claims', # folder of the result files
     return out, sorted(set(stale))
 
 # %% ../nbs/14_claims.ipynb #e5e93d12
-HIGHER_IS_BETTER = {'epe': False, 'large_epe': False, 'miou': True, 'jf': True}
+HIGHER_IS_BETTER = {'epe': False, 'large_epe': False, 'miou': True, 'jf': True, # miou, jf: the colour-decided sets
+                    'content_miou': True, 'content_jf': True} # chapter 11's content probe
 ZERO_OF = {'epe': 'zero_epe', 'large_epe': 'large_zero_epe'} # the EPEs are read as fractions of zero flow's
 
 def claim_value(r:dict, # one run's result
@@ -230,46 +278,81 @@ def claim_value(r:dict, # one run's result
     if r.get('crashed') or r.get(key) is None: return None
     return r[key] / r[ZERO_OF[key]] if key in ZERO_OF else r[key]
 
+def scored(rs:list, key:str) -> list:
+    "The runs that have a `key` to compare: finished and scored on it, or crashed (the worst)."
+    return [r for r in rs if r.get('crashed') or r.get(key) is not None]
+
 def badness(r:dict, key:str) -> float:
     "One run's `key` as a number where lower is better; a crashed run is the worst (inf)."
     x = claim_value(r, key)
     return float('inf') if x is None else -x if HIGHER_IS_BETTER[key] else x
 
+def u_statistic(better:list, # badness (lower is better) of the runs of the variant the paper says is better
+                worse:list # badness of the other variant's runs
+               ) -> float:
+    "Mann–Whitney U: the pairs of runs, one of each variant, that go the paper's way (a tie counts one half)."
+    return sum((b < w) + 0.5 * (b == w) for b in better for w in worse)
+
+def p_value(better:list, worse:list # badness of the two arms' runs, as in `u_statistic`
+           ) -> float:
+    "Exact one-sided p: the share of the splits of the pooled runs into arms of these sizes with at least the U seen."
+    pooled, seen = better + worse, u_statistic(better, worse)
+    def u_of(arm:tuple) -> float:
+        return u_statistic([pooled[i] for i in arm], [x for i, x in enumerate(pooled) if i not in arm])
+    splits = list(combinations(range(len(pooled)), len(better)))
+    return sum(u_of(arm) >= seen for arm in splits) / len(splits)
+
+
+# %% ../nbs/14_claims.ipynb #f9c4e16f
+VERDICT_ALPHA = 0.05 # a verdict needs a one-sided p at most this
+
 def verdict(better:list, # the runs (one per seed) of the variant the paper says is better
             worse:list, # the other variant's runs
-            key:str # a key of `HIGHER_IS_BETTER`
+            key:str, # a key of `HIGHER_IS_BETTER`
+            alpha:float=VERDICT_ALPHA # the largest p of a verdict
            ) -> str:
-    "'agrees', 'disagrees' or 'within noise' by the seed ranges; 'not run' or 'one seed' when runs are missing."
+    "'agrees' or 'disagrees' when p ≤ `alpha` that way, else 'not shown'; 'not run' or 'one seed' without the runs."
+    better, worse = scored(better, key), scored(worse, key)
     if not better or not worse: return 'not run'
     if min(len(better), len(worse)) < 2: return 'one seed'
     b, w = [badness(r, key) for r in better], [badness(r, key) for r in worse]
-    if max(b) < min(w): return 'agrees'
-    if max(w) < min(b): return 'disagrees'
-    return 'within noise'
+    if p_value(b, w) <= alpha: return 'agrees'
+    return 'disagrees' if p_value(w, b) <= alpha else 'not shown'
+
+def chance_rate(n_better:int, n_worse:int, # seeds of the two arms
+                alpha:float=VERDICT_ALPHA # the largest p of a verdict
+               ) -> float:
+    "How often a check gives a verdict (either way) when its two variants do not differ: the size of both tests."
+    ranks = list(range(n_better + n_worse))                     # no ties: every ordering equally likely
+    arms = list(combinations(ranks, n_better))
+    ps = [p_value(list(a), [r for r in ranks if r not in a]) for a in arms]
+    return 2 * sum(p <= alpha for p in ps) / len(ps)
+
 
 # %% ../nbs/14_claims.ipynb #d6672089
 CLAIM_CHECKS = (  # (source, what the paper says, number, the variant it says is better, the worse one)
     ('Table 1', 'training lowers the flow EPE', 'epe', 'MC-JEPA', 'random weights'),
-    ('Table 1', 'training raises segmentation mIoU', 'miou', 'MC-JEPA', 'random weights'),
-    ('Table 1', 'training raises propagation J&F', 'jf', 'MC-JEPA', 'random weights'),
+    ('Table 1', 'training raises segmentation mIoU', 'content_miou', 'MC-JEPA', 'random weights'),
+    ('Table 1', 'training raises propagation J&F', 'content_jf', 'MC-JEPA', 'random weights'),
     ('Table 1', 'MC-JEPA: lower EPE than M-JEPA', 'epe', 'MC-JEPA', 'M-JEPA'),
-    ('Table 1', 'MC-JEPA: higher mIoU than M-JEPA', 'miou', 'MC-JEPA', 'M-JEPA'),
-    ('Table 1', 'MC-JEPA: higher mIoU than VICReg', 'miou', 'MC-JEPA', 'VICReg only'),
-    ('Table 1', 'MC-JEPA: higher J&F than VICReg', 'jf', 'MC-JEPA', 'VICReg only'),
+    ('Table 1', 'MC-JEPA: higher mIoU than M-JEPA', 'content_miou', 'MC-JEPA', 'M-JEPA'),
+    ('Table 1', 'MC-JEPA: higher mIoU than VICReg', 'content_miou', 'MC-JEPA', 'VICReg only'),
+    ('Table 1', 'MC-JEPA: higher J&F than VICReg', 'content_jf', 'MC-JEPA', 'VICReg only'),
     ('Table 11', 'VC at every layer: lower EPE than none', 'epe', 'MC-JEPA', 'VC: none'),
-    ('Table 11', 'VC at every layer: higher mIoU than none', 'miou', 'MC-JEPA', 'VC: none'),
+    ('Table 11', 'VC at every layer: higher mIoU than none', 'content_miou', 'MC-JEPA', 'VC: none'),
     ('Table 11', 'every layer: lower EPE than the last layer only', 'epe', 'MC-JEPA', 'VC: last layer'),
-    ('Table 11', 'every layer: higher mIoU than the last layer only', 'miou', 'MC-JEPA', 'VC: last layer'),
-    ('Table 11', 'one epoch of VC warm-up: higher mIoU', 'miou', 'VC warm-up: 1 epoch', 'MC-JEPA'),
+    ('Table 11', 'every layer: higher mIoU than the last layer only', 'content_miou', 'MC-JEPA', 'VC: last layer'),
+    ('Table 11', 'one epoch of VC warm-up: higher mIoU', 'content_miou', 'VC warm-up: 1 epoch', 'MC-JEPA'),
     ('Table 3', 'without LayerNorm the run crashes (or ends worse)', 'epe', 'MC-JEPA', 'no LayerNorm'),
     ('Table 3', 'l2 in place of LayerNorm: higher EPE', 'epe', 'MC-JEPA', 'l2 instead of LayerNorm'),
     ('Fig. 5 (1)', 'flow from epoch 1 (a tenth of the run): lower EPE', 'epe', 'flow from epoch 1', 'MC-JEPA'),
     ('Fig. 5 (2)', 'L_cycle (0.2): lower EPE than without', 'epe', 'MC-JEPA', 'cycle: 0'),
     ('Fig. 5 (3)', 'EPE falls from α = 0.01 to 0.1', 'epe', 'flow_alpha=0.1', 'flow_alpha=0.01'),
-    ('Fig. 5 (3)', 'mIoU rises from α = 0.01 to 0.1', 'miou', 'flow_alpha=0.1', 'flow_alpha=0.01'),
-    ('Fig. 5 (3)', 'mIoU drops from α = 0.1 to 1', 'miou', 'flow_alpha=0.1', 'flow_alpha=1'),
+    ('Fig. 5 (3)', 'mIoU rises from α = 0.01 to 0.1', 'content_miou', 'flow_alpha=0.1', 'flow_alpha=0.01'),
+    ('Fig. 5 (3)', 'mIoU drops from α = 0.1 to 1', 'content_miou', 'flow_alpha=0.1', 'flow_alpha=1'),
     ('Table 5', 'combined loss: lower EPE than a frozen encoder', 'epe', 'flow from epoch 1', 'frozen encoder'),
-    ('Table 5', 'combined loss: higher mIoU than a frozen encoder', 'miou', 'flow from epoch 1', 'frozen encoder'),
+    ('Table 5', 'combined loss: higher mIoU than a frozen encoder', 'content_miou', 'flow from epoch 1',
+     'frozen encoder'),
 )
 
 # %% ../nbs/14_claims.ipynb #7e2f6c0f
@@ -291,6 +374,11 @@ def _late_change(rs:list, tail:float=.2) -> str:
         if len(late) > 1 and None not in late: moves.append(late[-1] - late[0])
     return f"{sum(moves) / len(moves):+.3f}" if moves else '–'
 
+def _set_spread(rs:list, key:str='epe') -> str:
+    "Half the width of the runs' 95 % bootstrap intervals of `key` (×zero), their mean: what the scoring set adds."
+    ws = [(r[f'{key}_interval'][1] - r[f'{key}_interval'][0]) / 2 for r in rs if r.get(f'{key}_interval')]
+    return f"±{sum(ws) / len(ws):.3f}" if ws else '–'
+
 def _overrides(variant:str) -> str:
     o = CLAIM_RUNS[variant]
     if o is None: return 'not trained'
@@ -298,14 +386,16 @@ def _overrides(variant:str) -> str:
     return ', '.join(f"{k}={v}" for k, v in o.items() if v is not None and v != getattr(preset, k)) or 'the preset'
 
 def _results_table(results:dict) -> list: # markdown lines
-    lines = ['| variant | trains (overrides of the preset) | seeds | EPE ×zero | last 20 % | 384×512 ×zero | mIoU | '
-             'J&F | steps | skipped | min/run |', '|---|---|---|---|---|---|---|---|---|---|---|']
+    lines = ['| variant | trains (overrides of the preset) | seeds | EPE ×zero | set | last 20 % | 384×512 ×zero | '
+             'set | content mIoU | content J&F | mIoU (colour) | J&F (colour) | steps | skipped | min/run |',
+             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
     for v, rs in results.items():
         name = v + (f" (= {rs[0]['same_as']})" if rs[0].get('same_as') else '')
         crashed = sum(bool(r.get('crashed')) for r in rs)
         seeds = f"{len(rs)}" + (f" ({crashed} crashed)" if crashed else '')
-        lines.append(f"| {name} | {_overrides(v)} | {seeds} | {_pm(rs, 'epe')} | {_late_change(rs)} | "
-                     f"{_pm(rs, 'large_epe')} | "
+        lines.append(f"| {name} | {_overrides(v)} | {seeds} | {_pm(rs, 'epe')} | {_set_spread(rs)} | "
+                     f"{_late_change(rs)} | {_pm(rs, 'large_epe')} | {_set_spread(rs, 'large_epe')} | "
+                     f"{_pm(rs, 'content_miou', 1)} | {_pm(rs, 'content_jf', 1)} | "
                      f"{_pm(rs, 'miou', 1)} | {_pm(rs, 'jf', 1)} | "
                      f"{max(r['steps'] for r in rs)} | {sum(r['skipped'] for r in rs)} | "
                      f"{sum(r['train_s'] for r in rs) / len(rs) / 60:.0f} |")
@@ -320,29 +410,46 @@ def _difference(results:dict, key:str, better:str, worse:str) -> str:
     gain = mb - mw if HIGHER_IS_BETTER[key] else mw - mb
     return f"{gain:+.{nd}f} ({2 * hb:.{nd}f}, {2 * hw:.{nd}f})"
 
+def _p_values(results:dict, key:str, better:str, worse:str) -> str:
+    "The one-sided p of the paper's direction and of the other ('–' without two seeds an arm)."
+    b, w = ([badness(r, key) for r in scored(results.get(v, []), key)] for v in (better, worse))
+    return '–' if min(len(b), len(w)) < 2 else f"{p_value(b, w):.3f} / {p_value(w, b):.3f}"
+
+def chance_line(results:dict, # `run_claims` or `load_claims` output
+                alpha:float=VERDICT_ALPHA) -> str:
+    "How many verdicts chance alone would give on these checks, at their seeds, if no variant differed."
+    arms = [(len(scored(results.get(b, []), k)), len(scored(results.get(w, []), k))) for _, _, k, b, w in CLAIM_CHECKS]
+    arms = [a for a in arms if min(a) >= 2]
+    expected = sum(chance_rate(*a, alpha) for a in arms)
+    return (f"Chance alone: if no variant differed, these {len(arms)} checks would give {expected:.1f} verdicts "
+            f"(p ≤ {alpha:g} either way) on average.")
+
 def claims_markdown(results:dict # `run_claims` or `load_claims` output
                    ) -> str:
-    "Two tables: every variant's numbers over its seeds, and every check's verdict."
-    lines = _results_table(results) + ['', "| source | the paper says | gain (seed ranges) | verdict |",
-                                         '|---|---|---|---|']
+    "Two tables: every variant's numbers over its seeds, and every check's verdict with its p-values."
+    lines = _results_table(results) + ['', "| source | the paper says | gain (seed ranges) | p as said / against | "
+                                         "verdict |", '|---|---|---|---|---|']
     for src, says, key, better, worse in CLAIM_CHECKS:
         v = verdict(results.get(better, []), results.get(worse, []), key)
         lines.append(f"| {src} | {says} | {_difference(results, key, better, worse)} | "
-                     f"{'**' + v + '**' if v == 'disagrees' else v} |")
-    return '\n'.join(lines)
+                     f"{_p_values(results, key, better, worse)} | {'**' + v + '**' if v == 'disagrees' else v} |")
+    return '\n'.join(lines + ['', chance_line(results)])
+
+VERDICTS = ('agrees', 'disagrees', 'not shown', 'one seed', 'not run') # every verdict, in the order they are counted
 
 def verdict_counts(results:dict) -> dict:
     "How many checks get each verdict."
     vs = [verdict(results.get(b, []), results.get(w, []), k) for _, _, k, b, w in CLAIM_CHECKS]
-    return {v: vs.count(v) for v in ('agrees', 'disagrees', 'within noise', 'one seed', 'not run') if v in vs}
+    return {v: vs.count(v) for v in VERDICTS if v in vs}
 
 # %% ../nbs/14_claims.ipynb #d82bde81
 @call_parse
 def main(results:str='nbs/results/claims', # folder of the result files (finished runs are reused)
          runs:str='runs/claims', # folder of the training runs (interrupted runs are resumed)
          only:str=None, # comma-separated variants (default: all of `CLAIM_RUNS`)
-         seeds:str='0,1', # comma-separated seeds
-         epochs:int=None # epochs of every run (default: the preset's)
+         seeds:str=','.join(map(str, CLAIM_SEEDS)), # comma-separated seeds
+         epochs:int=None, # epochs of every run (default: the preset's)
+         small:store_true=False # score on a few samples of each set (a quick look; results in `<results>/small`)
         ):
     "Run the paper's claims in miniature (`run_claims`) and print the tables."
     names = None if only is None else [v.strip() for v in only.split(',') if v.strip()]
@@ -362,6 +469,7 @@ def main(results:str='nbs/results/claims', # folder of the result files (finishe
         print(f"mcjepa.claims: error: {e}", file=sys.stderr)
         sys.exit(2)
     if epochs is not None: results, runs = f"{results}/epochs{epochs}", f"{runs}/epochs{epochs}"
-    res = run_claims(names, seed_list, results=results, runs=runs, epochs=epochs)
+    if small: results = f"{results}/small"              # the same runs, scored on other sets: other result files
+    res = run_claims(names, seed_list, results=results, runs=runs, epochs=epochs, small=small)
     print(claims_markdown(res))
     return res

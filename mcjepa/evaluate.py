@@ -39,9 +39,10 @@ __all__ = ['FLOW_REGIONS', 'SEG_BENCHMARKS', 'TASKS', 'SUBMISSIONS', 'OFFICIAL_T
            'seg_batch', 'SegSteps', 'poly_decay', 'StepLosses', 'train_linear_seg', 'evaluate_seg',
            'linear_segmentation', 'embedded_segmentation', 'seg_datasets', 'frame_features', 'propagate_step',
            'norm_mask', 'labels_to_grid', 'propagate_video', 'region_similarity', 'seg2bmap', 'boundary_f_measure',
-           'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'parse_tasks', 'eval_datasets',
-           'evaluate_dataset', 'evaluate', 'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files',
-           'write_results', 'davis_levels_arg', 'model_name', 'check_results_out', 'check_eval_args', 'report_failures',
+           'davis_scores', 'summarize_davis', 'evaluate_davis', 'embedded_videos', 'pixel_rgb', 'colour_seg_miou',
+           'colour_jf', 'content_segmentation', 'content_videos', 'parse_tasks', 'eval_datasets', 'evaluate_dataset',
+           'evaluate', 'flow_rows', 'seg_rows', 'davis_rows', 'results_markdown', 'results_files', 'write_results',
+           'davis_levels_arg', 'model_name', 'check_results_out', 'check_eval_args', 'report_failures',
            'submission_datasets', 'submission_file', 'write_flow_file', 'write_submission', 'submit_main', 'main',
            'cli']
 
@@ -612,6 +613,67 @@ def embedded_videos(n:int=8, T:int=8, size:tuple=(128, 192), seed:int=0) -> scen
     "The embedded video-object split ('val' stream), DAVIS-like: object ids per frame, 0 = background."
     return scenes.EmbeddedVideoObjects(n, T=T, size=size, seed=seed, split='val')
 
+# %% ../nbs/11_evaluate.ipynb #9b9eda15
+def pixel_rgb(dataset, # samples {'img': 3×H×W, 'mask': H×W} of one size
+              stride:int|None=4 # average-pool to this grid and upsample back (bilinear); None: full resolution
+             ) -> tuple: # (N·H·W × 3 colours, N×H×W classes)
+    "Every pixel's colour, as seen at a given stride, and its class."
+    samples = [dataset[i] for i in range(len(dataset))]
+    x, y = torch.stack([s['img'] for s in samples]), torch.stack([s['mask'] for s in samples])
+    if stride: x = F.interpolate(F.avg_pool2d(x, stride), size=x.shape[-2:], mode='bilinear', align_corners=False)
+    return x.permute(0, 2, 3, 1).reshape(-1, 3), y
+
+def colour_seg_miou(train, val, # samples {'img', 'mask'}, all of one size
+                    num_classes:int,
+                    stride:int|None=4, # `pixel_rgb`'s stride (the linear head's is 4); None: full resolution
+                    steps:int=300, # Adam steps (lr 1e-2) on batches of 8192 random pixels
+                    seed:int=0,
+                    ignore_index:int=255
+                   ) -> float: # mIoU (%) on `val`
+    "A reference with no network: a linear classifier on each pixel's (pooled) RGB, scored as `evaluate_seg`."
+    (xt, yt), (xv, yv) = pixel_rgb(train, stride), pixel_rgb(val, stride)
+    mu, sd, yt, g = xt.mean(0), xt.std(0), yt.reshape(-1), torch.Generator().manual_seed(seed)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        lin = nn.Linear(3, num_classes)
+    opt = torch.optim.Adam(lin.parameters(), 1e-2)
+    for _ in range(steps):
+        i = torch.randint(len(xt), (8192,), generator=g)
+        loss = F.cross_entropy(lin((xt[i] - mu) / sd), yt[i], ignore_index=ignore_index)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    cm = ConfusionMatrix(num_classes, ignore_index)
+    with torch.no_grad(): cm.update(lin((xv - mu) / sd).argmax(1).reshape(yv.shape), yv)
+    return cm.miou()
+
+# %% ../nbs/11_evaluate.ipynb #1a2f3fd1
+def colour_jf(videos, # sequences {'frames': T×3×H×W, 'masks': T×H×W, 'name'}
+              stride:int=8, # pool the RGB to this grid (the propagation's default)
+              **kwargs # `propagate_video` options: n_last, topk, radius, temperature
+             ) -> float: # J&F (%)
+    "A reference with no network: label propagation with each cell's pooled RGB, centred per video, as features."
+    per_seq = {}
+    for s in (videos[i] for i in range(len(videos))):
+        f = F.avg_pool2d(s['frames'], stride, ceil_mode=True)
+        f = F.normalize(f - f.mean((0, 2, 3), keepdim=True), dim=1)
+        per_seq[s['name']] = davis_scores(propagate_video(f, s['masks'][0], stride=stride, **kwargs), s['masks'])
+    return summarize_davis(per_seq)['JF']
+
+# %% ../nbs/11_evaluate.ipynb #8b66ccc2
+def content_segmentation(n_train:int=256, n_val:int=64, # training and validation images
+                         size:tuple=(128, 192), # (H, W)
+                         seed:int=0
+                        ) -> tuple: # (train, val, num_classes)
+    "The content probe's labelled split: classes by photograph and shape, every layer on its own colour ramp."
+    kw = dict(size=size, seed=seed, class_of='photo+shape', tint='each')
+    tr = scenes.EmbeddedSegmentation(n_train, split='train', **kw)
+    return tr, scenes.EmbeddedSegmentation(n_val, split='val', **kw), tr.num_classes
+
+def content_videos(n:int=8, T:int=8, size:tuple=(128, 192), seed:int=0) -> scenes.EmbeddedVideoObjects:
+    "The content probe's video objects ('val' stream): one colour ramp per scene, for every layer."
+    return scenes.EmbeddedVideoObjects(n, T=T, size=size, seed=seed, split='val', tint='scene')
+
 # %% ../nbs/11_evaluate.ipynb #79595d6a
 TASKS = ('flow', 'seg', 'davis')
 
@@ -628,15 +690,18 @@ def eval_datasets(tasks=TASKS, # which evaluations: 'flow', 'seg', 'davis' (tupl
                   voc_root=None, cityscapes_root=None, ade20k_root=None, # segmentation benchmarks
                   davis_root=None, # DAVIS 2017 (the DAVIS folder or its parent)
                   small:bool=False # tiny embedded sets (8 pairs, 48 + 16 labelled images, 2 videos) for quick runs
-                 ) -> dict: # task -> name -> dataset (seg: (train, val, num_classes))
+                 ) -> dict: # task -> name -> dataset (seg: (train, val, num_classes)); embedded: 'embedded', 'content'
     "Build (and so check) every dataset of the requested evaluations."
     tasks, out = parse_tasks(tasks), {}
     if 'flow' in tasks: out['flow'] = flow_benchmarks(embedded, sintel_root, kitti_root, n_embedded=8 if small else 64)
     if 'seg' in tasks:
         sizes = (48, 16) if small else (256, 64)
         out['seg'] = seg_datasets(embedded, voc_root, cityscapes_root, ade20k_root, *sizes)
+        if embedded:   # the content probe beside the embedded split
+            out['seg'] = {'embedded': out['seg']['embedded'], 'content': content_segmentation(*sizes)} | out['seg']
     if 'davis' in tasks:
-        out['davis'] = {'embedded': embedded_videos(2 if small else 8)} if embedded else {}
+        n = 2 if small else 8
+        out['davis'] = {'embedded': embedded_videos(n), 'content': content_videos(n)} if embedded else {}
         if davis_root is not None: out['davis']['davis2017'] = mdata.DAVIS2017(davis_root, split='val')
     if not any(out.values()):
         raise ValueError("nothing to evaluate: no dataset root was given and the embedded data are off")

@@ -17,10 +17,10 @@ from .core import image_to_tensor
 from .warp import warp
 
 # %% auto #0
-__all__ = ['FG_PHOTOS', 'BG_PHOTOS', 'SHAPES', 'MOTIONS', 'CHAIRS', 'SPLITS', 'load_photo', 'available_photos', 'shape_mask',
-           'affine', 'Layer', 'render_layers', 'SceneGenerator', 'photometric_changes', 'EmbeddedSequences',
-           'EmbeddedFlowPairs', 'gt_check', 'voc_palette', 'label_to_color', 'EmbeddedImages', 'EmbeddedSegmentation',
-           'EmbeddedVideoObjects']
+__all__ = ['FG_PHOTOS', 'BG_PHOTOS', 'SHAPES', 'GREY_SPREAD', 'MOTIONS', 'CLASS_OF', 'TINTS', 'CHAIRS', 'SPLITS', 'load_photo',
+           'available_photos', 'shape_mask', 'affine', 'Layer', 'render_layers', 'SceneGenerator',
+           'photometric_changes', 'EmbeddedSequences', 'EmbeddedFlowPairs', 'gt_check', 'voc_palette', 'label_to_color',
+           'EmbeddedImages', 'EmbeddedSegmentation', 'EmbeddedVideoObjects']
 
 # %% ../nbs/06_scenes.ipynb #f20f8815
 FG_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -202,10 +202,21 @@ def _crop_resize(photo:Tensor, out_hw:tuple, rng:np.random.Generator, frac=(0.3,
     crop = photo[:, y0:y0 + ch, x0:x0 + cw]
     return F.interpolate(crop[None], size=(oh, ow), mode='bilinear', antialias=True, align_corners=False)[0].clamp(0, 1)
 
-def _tint(tex:Tensor, rng:np.random.Generator) -> Tensor:
-    "Map a grey-level texture onto a random colour ramp from a dark to a light colour."
+def _ramp(rng:np.random.Generator) -> tuple:
+    "A random colour ramp: a dark colour (channels in [0, 0.5]) and a light one (in [0.5, 1]), each 3×1×1."
+    return tuple(torch.from_numpy(rng.uniform(*r, (3, 1, 1))).float() for r in ((0, .5), (.5, 1)))
+
+GREY_SPREAD = 0.2  # std of a standardised texture's grey levels about 0.5 (±2.5 std fit in [0, 1])
+
+def _tint(tex:Tensor, # 3×h×w texture in [0, 1]
+          rng:np.random.Generator, # draws the ramp when none is given
+          ramp:tuple|None=None, # (dark, light) colours, e.g. a scene's `_ramp`
+          standardize:bool=False # first bring the grey levels to mean 0.5 and std `GREY_SPREAD` (clipped to [0, 1])
+         ) -> Tensor: # 3×h×w
+    "Map a texture's grey levels onto a colour ramp from a dark to a light colour."
     g = tex.mean(0, keepdim=True)
-    c0, c1 = (torch.from_numpy(rng.uniform(*r, (3, 1, 1))).float() for r in ((0, .5), (.5, 1)))
+    if standardize: g = (0.5 + GREY_SPREAD * (g - g.mean()) / g.std().clamp(min=1e-6)).clamp(0, 1)
+    c0, c1 = _ramp(rng) if ramp is None else ramp
     return c0 + g * (c1 - c0)
 
 def _disc(rng:np.random.Generator, r:float) -> tuple:
@@ -215,6 +226,8 @@ def _disc(rng:np.random.Generator, r:float) -> tuple:
 
 # %% ../nbs/06_scenes.ipynb #62618121
 MOTIONS = ('uniform', 'chairs')  # the motion models of `SceneGenerator`
+CLASS_OF = ('photo', 'shape', 'photo+shape')  # what decides an object's class (see "Colour that says nothing")
+TINTS = ('background', 'each', 'scene')  # which layers are mapped onto random colour ramps (idem)
 
 class SceneGenerator:
     "Seeded FlyingChairs-style scenes on scikit-image photographs, rendered with exact flow, occlusion and labels."
@@ -231,20 +244,22 @@ class SceneGenerator:
                  shapes:tuple=SHAPES, # object shapes to draw from
                  fg_photos:tuple=FG_PHOTOS, # photographs for objects (those that load are kept)
                  bg_photos:tuple=BG_PHOTOS, # photographs for backgrounds (those that load are kept)
-                 class_of:str='photo', # the semantic class of an object: its 'photo' or its 'shape'
+                 class_of:str='photo', # one of `CLASS_OF`: an object's class is its 'photo', its 'shape', or both
                  motion:str='uniform', # one of `MOTIONS`: 'uniform' (the ranges above), 'chairs' (long-tailed)
                  photometric:bool=False, # change brightness/contrast/gamma and add noise between the frames
+                 tint:str='background', # one of `TINTS`: random colour ramps for the background only, or all layers
                 ):
-        if class_of not in ('photo', 'shape'): raise ValueError(f"class_of={class_of!r}, expected 'photo' or 'shape'")
-        if motion not in MOTIONS: raise ValueError(f"motion={motion!r}, expected one of {MOTIONS}")
-        self.motion, self.photometric = motion, photometric
+        for name, value, valid in (('class_of', class_of, CLASS_OF), ('motion', motion, MOTIONS),
+                                   ('tint', tint, TINTS)):
+            if value not in valid: raise ValueError(f"{name}={value!r}, expected one of {valid}")
+        self.motion, self.photometric, self.tint = motion, photometric, tint
         if len(size) != 2 or min(size) < 8: raise ValueError(f"size={size}, expected (H, W) with H, W >= 8")
         self.size, self.n_objects, self.obj_size, self.class_of = tuple(size), n_objects, obj_size, class_of
         self.obj_motion, self.bg_motion = (obj_shift, obj_rot, obj_zoom), (bg_shift, bg_rot, bg_zoom)
         self.shapes = tuple(shapes)
         self.fg, self.bg = available_photos(tuple(fg_photos)), available_photos(tuple(bg_photos))
         if not self.fg or not self.bg: raise ValueError("no scikit-image photograph could be loaded for the scenes")
-        self.class_names = ('background',) + (self.fg if class_of == 'photo' else self.shapes)
+        self.class_names = ('background',) + (self.shapes if class_of == 'shape' else self.fg)
         self.photo_side = int(min(512, max(128, 2 * max(self.size))))   # photographs at ~2× the canvas: fast crops
 
     @property
@@ -262,27 +277,35 @@ def _motion(self:SceneGenerator, rng, shift, rot, zoom, c, kind:str='obj'):
     return affine(*d), spin
 
 @patch
-def background(self:SceneGenerator, rng:np.random.Generator) -> Layer:
+def background(self:SceneGenerator,
+               rng:np.random.Generator, # the sample's random source
+               ramp:tuple|None=None # the scene's colour ramp (`tint='scene'`); None: a random one
+              ) -> Layer:
     "A tinted grey photograph larger than the canvas (margin 10%), centred on it."
     h, w = self.size
     m = int(math.ceil(0.1 * max(h, w)))
     photo = load_photo(self.bg[rng.integers(len(self.bg))], self.photo_side)
-    tex = _tint(_crop_resize(photo, (h + 2 * m, w + 2 * m), rng, (0.5, 1.)), rng)
+    tex = _tint(_crop_resize(photo, (h + 2 * m, w + 2 * m), rng, (0.5, 1.)), rng, ramp, self.tint != 'background')
     step, spin = self._motion(rng, *self.bg_motion, ((w + 2 * m - 1) / 2, (h + 2 * m - 1) / 2), kind='bg')
     return Layer(tex, None, affine(-m, -m), step, spin, 0)
 
 @patch
-def obj(self:SceneGenerator, rng:np.random.Generator) -> Layer:
+def obj(self:SceneGenerator,
+        rng:np.random.Generator, # the sample's random source
+        ramp:tuple|None=None # the scene's colour ramp (`tint='scene'`); None: its own (`'each'`)
+       ) -> Layer:
     "A photo patch cut with a random shape, at a random place, angle and motion."
     h, w = self.size
     s = max(4, int(rng.uniform(*self.obj_size) * min(h, w)))
     kind, photo = rng.integers(len(self.shapes)), rng.integers(len(self.fg))
+    if self.class_of == 'photo+shape': kind = photo % len(self.shapes)       # photograph k: always shape k mod |shapes|
     mask = shape_mask(self.shapes[kind], s, rng)
     tex = _crop_resize(load_photo(self.fg[photo], self.photo_side), (s, s), rng)
+    if self.tint != 'background': tex = _tint(tex, rng, ramp, standardize=True)   # no draw on the default path
     c = (s - 1) / 2
     pose = affine(rng.uniform(0, w - 1) - c, rng.uniform(0, h - 1) - c, rng.uniform(-np.pi, np.pi), 1., c, c)
     step, spin = self._motion(rng, *self.obj_motion, (c, c))
-    return Layer(tex, mask, pose, step, spin, int(1 + (photo if self.class_of == 'photo' else kind)))
+    return Layer(tex, mask, pose, step, spin, int(1 + (kind if self.class_of == 'shape' else photo)))
 
 # %% ../nbs/06_scenes.ipynb #cbcf9127
 CHAIRS = dict(obj=dict(t=0.06, cap=0.3, rot=10., zoom=0.08),      # t, cap: mean and cap of |translation| / short side
@@ -325,9 +348,10 @@ def photometric_changes(frames:Tensor, # T×3×H×W frames in [0, 1]
 # %% ../nbs/06_scenes.ipynb #4992c166
 @patch
 def layers(self:SceneGenerator, rng:np.random.Generator) -> list:
-    "Background plus a random number of objects."
+    "Background plus a random number of objects (with `tint='scene'`, one colour ramp for all of them)."
     k = rng.integers(self.n_objects[0], self.n_objects[1] + 1)
-    return [self.background(rng)] + [self.obj(rng) for _ in range(k)]
+    ramp = _ramp(rng) if self.tint == 'scene' else None
+    return [self.background(rng, ramp)] + [self.obj(rng, ramp) for _ in range(k)]
 
 @patch
 def __call__(self:SceneGenerator,

@@ -1,0 +1,34 @@
+"""The CPU preset's deviations, one left out at a time: M-JEPA at 128×192 (`m-jepa-cpu`, chapter 14's M-JEPA run)
+with one field set back to the paper's value, trained and scored with chapter 14's recipe (`run_claim`: one thread,
+the same scoring sets, results cached and runs resumable). Which deviations does the miniature need to learn?
+usage: python nbs/lab/leave-one-out.py LANE LANES [SEEDS]     e.g. (two lanes, one thread each)
+  OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/leave-one-out.py 0 2 0,1 > ~/mcjepa-runs/loo-lane0.log 2>&1 &
+Results: nbs/results/leave-one-out/<switch>/M-JEPA/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
+The baseline (no switch) is chapter 14's M-JEPA, in nbs/results/claims-4seeds."""
+import os, sys
+from pathlib import Path
+from mcjepa.claims import run_claim, claim_sets
+
+LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
+    'bilinear warps': dict(warp_mode='bilinear'),
+    'no mask warm-up': dict(occlusion_warmup_epochs=0),
+    'no fallback': dict(occ_min_visible=0.),
+    'output scale 20': dict(output_scale=20.),
+    'raw cost volume': dict(corr_norm='none'),
+    'L_reg into the encoder': dict(reg_detach='none'),
+    "paper's flow lr": dict(flow_lr=1e-4, flow_end_lr=None),
+    'every level out': dict(output_level=None),
+    'drop path 0.1': dict(drop_path_rate=0.1),
+}
+
+if __name__ == '__main__':
+    lane, lanes = int(sys.argv[1]), int(sys.argv[2])
+    seeds = [int(s) for s in (sys.argv[3] if len(sys.argv) > 3 else '0,1').split(',')]
+    repo = Path(__file__).resolve().parents[2]
+    runs = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/leave-one-out'))
+    sets = claim_sets()
+    for name in list(LEAVE_ONE_OUT)[lane::lanes]:
+        folder = name.replace(' ', '_').replace("'", '')
+        for seed in seeds:
+            run_claim('M-JEPA', seed, results=repo / 'nbs/results/leave-one-out' / folder, runs=runs / folder,
+                      sets=sets, log=lambda line: print(f"{name}: {line}", flush=True), **LEAVE_ONE_OUT[name])
