@@ -449,7 +449,8 @@ def main(results:str='nbs/results/claims', # folder of the result files (finishe
          only:str=None, # comma-separated variants (default: all of `CLAIM_RUNS`)
          seeds:str=','.join(map(str, CLAIM_SEEDS)), # comma-separated seeds
          epochs:int=None, # epochs of every run (default: the preset's)
-         small:store_true=False # score on a few samples of each set (a quick look; results in `<results>/small`)
+         small:store_true=False, # score on a few samples of each set (a quick look; results in `<results>/small`)
+         seg_steps:int=300 # linear-head steps of the segmentation scores
         ):
     "Run the paper's claims in miniature (`run_claims`) and print the tables."
     names = None if only is None else [v.strip() for v in only.split(',') if v.strip()]
@@ -470,6 +471,6 @@ def main(results:str='nbs/results/claims', # folder of the result files (finishe
         sys.exit(2)
     if epochs is not None: results, runs = f"{results}/epochs{epochs}", f"{runs}/epochs{epochs}"
     if small: results = f"{results}/small"              # the same runs, scored on other sets: other result files
-    res = run_claims(names, seed_list, results=results, runs=runs, epochs=epochs, small=small)
+    res = run_claims(names, seed_list, results=results, runs=runs, epochs=epochs, small=small, seg_steps=seg_steps)
     print(claims_markdown(res))
     return res
