@@ -139,7 +139,7 @@ def claim_result(model:MCJEPA, # the model to score
     out = {}
     with torch_threads(CLAIM_THREADS):
         for name, batch in (('', 8), ('large_', 2)):
-            epe, zero, n = pair_errors(model, sets[f'{name}val' if name else 'val'], batch)
+            epe, zero, n = pair_errors(model, sets[f'{name}val'], batch)
             out.update({f'{name}epe': (epe.sum() / n.sum()).item(), f'{name}zero_epe': (zero.sum() / n.sum()).item(),
                         f'{name}epe_interval': ratio_interval(epe, zero), f'{name}pairs': len(epe)})
         diag = model.flow_diagnostics(*(sets['val'][k][:DIAG_PAIRS] for k in ('img1', 'img2', 'flow')))
