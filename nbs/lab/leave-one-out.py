@@ -4,10 +4,11 @@ the same scoring sets, results cached and runs resumable). Which deviations does
 usage: python nbs/lab/leave-one-out.py LANE LANES [SEEDS]     e.g. (two lanes, one thread each)
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/leave-one-out.py 0 2 0,1 > ~/mcjepa-runs/loo-lane0.log 2>&1 &
 Results: nbs/results/leave-one-out/<switch>/M-JEPA/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
-The baseline (no switch) is chapter 14's M-JEPA, in nbs/results/claims-4seeds."""
+The baseline (no switch) is chapter 14's M-JEPA with its four seeds: each lane first trains its share of them, into
+nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims (where chapter 14's four-seed runs find them done)."""
 import os, sys
 from pathlib import Path
-from mcjepa.claims import run_claim, claim_sets
+from mcjepa.claims import run_claim, claim_sets, CLAIM_SEEDS
 
 LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
     'bilinear warps': dict(warp_mode='bilinear'),
@@ -27,6 +28,9 @@ if __name__ == '__main__':
     repo = Path(__file__).resolve().parents[2]
     runs = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/leave-one-out'))
     sets = claim_sets()
+    for seed in CLAIM_SEEDS[lane::lanes]:   # the baseline first
+        run_claim('M-JEPA', seed, results=repo / 'nbs/results/claims-4seeds', runs=Path.home() / 'mcjepa-runs/claims',
+                  sets=sets, log=lambda line: print(f"baseline: {line}", flush=True))
     for name in list(LEAVE_ONE_OUT)[lane::lanes]:
         folder = name.replace(' ', '_').replace("'", '')
         for seed in seeds:
