@@ -22,6 +22,8 @@ LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset cha
     'drop path 0.1': dict(drop_path_rate=0.1),
 }
 
+def folder_of(switch:str) -> str: return switch.replace(' ', '_').replace("'", '')  # results/<folder>/M-JEPA
+
 if __name__ == '__main__':
     lane, lanes = int(sys.argv[1]), int(sys.argv[2])
     seeds = [int(s) for s in (sys.argv[3] if len(sys.argv) > 3 else '0,1').split(',')]
@@ -32,7 +34,7 @@ if __name__ == '__main__':
         run_claim('M-JEPA', seed, results=repo / 'nbs/results/claims-4seeds', runs=Path.home() / 'mcjepa-runs/claims',
                   sets=sets, log=lambda line: print(f"baseline: {line}", flush=True))
     for name in list(LEAVE_ONE_OUT)[lane::lanes]:
-        folder = name.replace(' ', '_').replace("'", '')
+        folder = folder_of(name)
         for seed in seeds:
             run_claim('M-JEPA', seed, results=repo / 'nbs/results/leave-one-out' / folder, runs=runs / folder,
                       sets=sets, log=lambda line: print(f"{name}: {line}", flush=True), **LEAVE_ONE_OUT[name])
