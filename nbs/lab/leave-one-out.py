@@ -33,8 +33,8 @@ if __name__ == '__main__':
     for seed in CLAIM_SEEDS[lane::lanes]:   # the baseline first
         run_claim('M-JEPA', seed, results=repo / 'nbs/results/claims-4seeds', runs=Path.home() / 'mcjepa-runs/claims',
                   sets=sets, log=lambda line: print(f"baseline: {line}", flush=True))
-    for name in list(LEAVE_ONE_OUT)[lane::lanes]:
-        folder = folder_of(name)
-        for seed in seeds:
+    for seed in seeds:                      # every switch's first seed before any second one
+        for name in list(LEAVE_ONE_OUT)[lane::lanes]:
+            folder = folder_of(name)
             run_claim('M-JEPA', seed, results=repo / 'nbs/results/leave-one-out' / folder, runs=runs / folder,
                       sets=sets, log=lambda line: print(f"{name}: {line}", flush=True), **LEAVE_ONE_OUT[name])
