@@ -20,8 +20,10 @@ LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset cha
     'raw cost volume': dict(corr_norm='none'),
     'L_reg into the encoder': dict(reg_detach='none'),
     "paper's flow lr": dict(flow_lr=1e-4, flow_end_lr=None),
-    'every level out': dict(output_level=None),
+    # the warm-up and the fallback each rescue the first flow steps the other leaves out (their runs' logs): both out
+    'neither mask warm-up nor fallback': dict(occlusion_warmup_epochs=0, occ_min_visible=0.),
     'drop path 0.1': dict(drop_path_rate=0.1),
+    'every level out': dict(output_level=None),
 }
 
 def folder_of(switch:str) -> str: return switch.replace(' ', '_').replace("'", '')  # results/<folder>/M-JEPA
