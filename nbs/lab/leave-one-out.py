@@ -1,19 +1,20 @@
 """The CPU preset's deviations, one left out at a time: M-JEPA at 128×192 (`m-jepa-cpu`, chapter 14's M-JEPA run)
 with one field set back to the paper's value, trained and scored with chapter 14's recipe (`run_claim`: one thread,
 the same scoring sets, results cached and runs resumable). Which deviations does the miniature need to learn?
-usage: python nbs/lab/leave-one-out.py LANE LANES [SEEDS]     e.g. (two lanes, one thread each)
-  OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/leave-one-out.py 0 2 0,1 > ~/mcjepa-runs/loo-lane0.log 2>&1 &
+usage: python nbs/lab/leave-one-out.py run [SEEDS]     one worker; start one a core, e.g.
+  OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/leave-one-out.py run 0,1 >> ~/mcjepa-runs/loo-worker0.log 2>&1 &
        python nbs/lab/leave-one-out.py copy     copies every scored run's log.csv and diagnostics.jsonl beside its
                                                 result (the baseline's into results/leave-one-out/baseline)
 Results: nbs/results/leave-one-out/<switch>/M-JEPA/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
-The baseline (no switch) is chapter 14's M-JEPA with its four seeds: each lane first trains its share of them, into
-nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims (where chapter 14's four-seed runs find them done).
-Then, in each lane: every arm's first seed; the second seeds of the arms whose first fell outside the baseline's range
-(where a second can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every
-switch whose first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback kept);
-the follow-ups (`FOLLOW_UPS`), one seed a lane; last the second seeds of the arms whose first sat among the
-baseline's."""
-import os, sys, shutil, json
+The workers share one queue (`queue`), read again after every run; each takes the first run neither finished nor
+locked by another worker (a lock the kernel drops when its worker dies). In order: the baseline (no switch: chapter
+14's M-JEPA, four seeds, into nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims, where chapter 14 finds
+them); every arm's first seed; the second seeds of the arms whose first fell outside the baseline's range (where a
+second can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every switch
+whose first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback and the speed's
+deviation kept); the
+follow-ups (`FOLLOW_UPS`); last the second seeds of the arms whose first sat among the baseline's."""
+import os, sys, shutil, json, fcntl
 from pathlib import Path
 from mcjepa.claims import run_claim, claim_sets, CLAIM_SEEDS
 from mcjepa.core import TABLE8_VAR
@@ -47,10 +48,11 @@ def outside_baseline(repo:Path, name:str, seed:int) -> float:
 
 NEEDED_ONLY_NAME = 'only what it needs'
 ONE_OF = ('no mask warm-up', 'no fallback')  # leaving both out costs (0.79×): the first stays, the second goes
+FOR_SPEED = ('every level out',)  # stays whatever it shows: the finest levels double the step's time on CPU
 
 def needed_only(repo:Path, seed:int=0) -> dict:
-    "The paper's values of every switch whose `seed` sat among the baseline's, except the first of `ONE_OF`."
-    idle = [n for n in LEAVE_ONE_OUT if n not in ONE_OF[:1] and n != 'neither mask warm-up nor fallback'
+    "The paper's values of every switch whose `seed` sat among the baseline's, but the first of `ONE_OF`, `FOR_SPEED`."
+    idle = [n for n in LEAVE_ONE_OUT if n not in (*ONE_OF[:1], *FOR_SPEED, 'neither mask warm-up nor fallback')
             and (repo / 'nbs/results/leave-one-out' / folder_of(n) / 'M-JEPA' / f'seed{seed}.json').exists()
             and outside_baseline(repo, n, seed) == 0]
     return {k: v for n in idle for k, v in LEAVE_ONE_OUT[n].items()}
@@ -75,28 +77,43 @@ def copy_logs(repo:Path, runs:Path):
             for f in ('log.csv', 'diagnostics.jsonl'): shutil.copy(src / f, to / f)
             print(f"{src} -> {to}")
 
+BASELINE = 'baseline'
+
+def queue(repo:Path, seeds:list) -> list: # (arm, seed, switch) in the order the workers take them
+    "Every run of the study, the deciding ones first (see the module's doc), from the results so far."
+    first = [(n, seeds[0], LEAVE_ONE_OUT[n]) for n in LEAVE_ONE_OUT]
+    later = sorted(LEAVE_ONE_OUT, key=lambda n: -outside_baseline(repo, n, seeds[0]))
+    deciding = [n for n in later if outside_baseline(repo, n, seeds[0]) > 0]
+    return ([(BASELINE, s, {}) for s in CLAIM_SEEDS] + first
+            + [(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in deciding]
+            + [(NEEDED_ONLY_NAME, s, needed_only(repo, seeds[0])) for s in seeds]
+            + [(n, s, sw) for n, sw in FOLLOW_UPS.items() for s in seeds]
+            + [(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in later if n not in deciding])
+
+def where(repo:Path, runs:Path, name:str) -> tuple: # (results folder, runs folder) of one arm
+    if name == BASELINE: return repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims'
+    return repo / 'nbs/results/leave-one-out' / folder_of(name), runs / folder_of(name)
+
+def work(repo:Path, runs:Path, seeds:list):
+    "Train and score the queue's next free run until none is left; another worker may run beside this one."
+    sets = claim_sets()
+    while True:
+        for name, seed, switch in queue(repo, seeds):
+            results, run_root = where(repo, runs, name)
+            if (results / 'M-JEPA' / f'seed{seed}.json').exists(): continue
+            (run_root / 'M-JEPA').mkdir(parents=True, exist_ok=True)
+            lock = open(run_root / 'M-JEPA' / f'seed{seed}.lock', 'w')
+            try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError: lock.close(); continue          # another worker has it
+            try: run_claim('M-JEPA', seed, results=results, runs=run_root, sets=sets,
+                           log=lambda line: print(f"{name}: {line}", flush=True), **switch)
+            finally: lock.close()
+            break
+        else: return
+
 if __name__ == '__main__':
     repo = Path(__file__).resolve().parents[2]
     runs = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/leave-one-out'))
     if sys.argv[1] == 'copy': sys.exit(copy_logs(repo, runs))
-    lane, lanes = int(sys.argv[1]), int(sys.argv[2])
-    seeds = [int(s) for s in (sys.argv[3] if len(sys.argv) > 3 else '0,1').split(',')]
-    sets = claim_sets()
-    for seed in CLAIM_SEEDS[lane::lanes]:   # the baseline first
-        run_claim('M-JEPA', seed, results=repo / 'nbs/results/claims-4seeds', runs=Path.home() / 'mcjepa-runs/claims',
-                  sets=sets, log=lambda line: print(f"baseline: {line}", flush=True))
-    def arm(name, seed, **switch):
-        folder = folder_of(name)
-        run_claim('M-JEPA', seed, results=repo / 'nbs/results/leave-one-out' / folder, runs=runs / folder, sets=sets,
-                  log=lambda line: print(f"{name}: {line}", flush=True), **switch)
-    mine = list(LEAVE_ONE_OUT)[lane::lanes]  # an arm stays in one lane: two lanes never train the same run
-    for name in mine: arm(name, seeds[0], **LEAVE_ONE_OUT[name])     # every switch's first seed first
-    later = sorted(mine, key=lambda n: -outside_baseline(repo, n, seeds[0]))
-    deciding = [n for n in later if outside_baseline(repo, n, seeds[0]) > 0]  # first seed outside the baseline's range
-    for seed in seeds[1:]:   # then the second seeds where they can decide
-        for name in deciding: arm(name, seed, **LEAVE_ONE_OUT[name])
-    for seed in seeds[lane::lanes]: arm(NEEDED_ONLY_NAME, seed, **needed_only(repo, seeds[0]))  # the confirming run
-    for name, switch in FOLLOW_UPS.items():
-        for seed in seeds[lane::lanes]: arm(name, seed, **switch)
-    for seed in seeds[1:]:   # and last where the first seed sat among the baseline's
-        for name in [n for n in later if n not in deciding]: arm(name, seed, **LEAVE_ONE_OUT[name])
+    if sys.argv[1] != 'run': sys.exit(__doc__)
+    work(repo, runs, [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else '0,1').split(',')])
