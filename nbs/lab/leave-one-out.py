@@ -64,18 +64,24 @@ def needed_only(repo:Path, seed:int=0) -> dict:
 VAR_X100 = tuple(100 * v for v in TABLE8_VAR)
 FOLLOW_UPS = {'L_reg into the encoder, Var ×100': dict(reg_detach='none', var_coeffs=VAR_X100)}
 
+def switches(repo:Path) -> dict: # arm -> the fields it sets (the confirming run's from the results so far)
+    return {**LEAVE_ONE_OUT, NEEDED_ONLY_NAME: needed_only(repo), **FOLLOW_UPS}
+
 def copy_logs(repo:Path, runs:Path):
-    "Each scored run's logs beside its result: results/leave-one-out/<folder>/M-JEPA/seed<k>/."
-    arms = {'baseline': (repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims')}
-    arms.update({folder_of(n): (repo / 'nbs/results/leave-one-out' / folder_of(n), runs / folder_of(n))
-                 for n in [*LEAVE_ONE_OUT, NEEDED_ONLY_NAME, *FOLLOW_UPS]})
-    for folder, (results, run_root) in arms.items():
+    "Each scored run's logs beside its result (results/leave-one-out/<folder>/M-JEPA/seed<k>/), each arm's `arm.json`."
+    base = ('nothing (the baseline)', {}, repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims')
+    arms = {'baseline': base}
+    arms.update({folder_of(n): (n, sw, repo / 'nbs/results/leave-one-out' / folder_of(n), runs / folder_of(n))
+                 for n, sw in switches(repo).items()})
+    for folder, (name, switch, results, run_root) in arms.items():
+        out = repo / 'nbs/results/leave-one-out' / folder
         for res in sorted(results.glob('M-JEPA/seed*.json')):
-            src, to = run_root / 'M-JEPA' / res.stem, repo / 'nbs/results/leave-one-out' / folder / 'M-JEPA' / res.stem
+            src, to = run_root / 'M-JEPA' / res.stem, out / 'M-JEPA' / res.stem
             if not (src / 'log.csv').exists(): continue
             to.mkdir(parents=True, exist_ok=True)
             for f in ('log.csv', 'diagnostics.jsonl'): shutil.copy(src / f, to / f)
             print(f"{src} -> {to}")
+        if out.exists(): (out / 'arm.json').write_text(json.dumps(dict(name=name, switch=switch)) + '\n')
 
 BASELINE = 'baseline'
 
