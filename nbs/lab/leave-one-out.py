@@ -13,7 +13,9 @@ them); every arm's first seed; the second seeds of the arms whose first fell out
 second can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every switch
 whose first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback and the speed's
 deviation kept); the
-follow-ups (`FOLLOW_UPS`); last the second seeds of the arms whose first sat among the baseline's."""
+follow-ups (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`, into chapter 14's four-seed results too)
+beside MC-JEPA with the confirming run's fields; last the second seeds of the arms whose first sat among the
+baseline's."""
 import os, sys, shutil, json, fcntl
 from pathlib import Path
 from mcjepa.claims import run_claim, claim_sets, CLAIM_SEEDS
@@ -68,15 +70,15 @@ def switches(repo:Path) -> dict: # arm -> the fields it sets (the confirming run
     return {**LEAVE_ONE_OUT, NEEDED_ONLY_NAME: needed_only(repo), **FOLLOW_UPS}
 
 def copy_logs(repo:Path, runs:Path):
-    "Each scored run's logs beside its result (results/leave-one-out/<folder>/M-JEPA/seed<k>/), each arm's `arm.json`."
+    "Each scored run's logs beside its result (leave-one-out/<folder>/<variant>/seed<k>/); each arm's `arm.json`."
     base = ('nothing (the baseline)', {}, repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims')
     arms = {'baseline': base}
     arms.update({folder_of(n): (n, sw, repo / 'nbs/results/leave-one-out' / folder_of(n), runs / folder_of(n))
                  for n, sw in switches(repo).items()})
     for folder, (name, switch, results, run_root) in arms.items():
         out = repo / 'nbs/results/leave-one-out' / folder
-        for res in sorted(results.glob('M-JEPA/seed*.json')):
-            src, to = run_root / 'M-JEPA' / res.stem, out / 'M-JEPA' / res.stem
+        for res in sorted(results.glob('*/seed*.json')):   # M-JEPA/, MC-JEPA/
+            src, to = run_root / res.parent.name / res.stem, out / res.parent.name / res.stem
             if not (src / 'log.csv').exists(): continue
             to.mkdir(parents=True, exist_ok=True)
             for f in ('log.csv', 'diagnostics.jsonl'): shutil.copy(src / f, to / f)
@@ -85,16 +87,19 @@ def copy_logs(repo:Path, runs:Path):
 
 BASELINE = 'baseline'
 
-def queue(repo:Path, seeds:list) -> list: # (arm, seed, switch) in the order the workers take them
+def queue(repo:Path, seeds:list) -> list: # (arm, variant, seed, switch) in the order the workers take them
     "Every run of the study, the deciding ones first (see the module's doc), from the results so far."
-    first = [(n, seeds[0], LEAVE_ONE_OUT[n]) for n in LEAVE_ONE_OUT]
+    m = lambda n, s, sw: (n, 'M-JEPA', s, sw)
     later = sorted(LEAVE_ONE_OUT, key=lambda n: -outside_baseline(repo, n, seeds[0]))
     deciding = [n for n in later if outside_baseline(repo, n, seeds[0]) > 0]
-    return ([(BASELINE, s, {}) for s in CLAIM_SEEDS] + first
-            + [(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in deciding]
-            + [(NEEDED_ONLY_NAME, s, needed_only(repo, seeds[0])) for s in seeds]
-            + [(n, s, sw) for n, sw in FOLLOW_UPS.items() for s in seeds]
-            + [(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in later if n not in deciding])
+    needed = needed_only(repo, seeds[0])
+    return ([m(BASELINE, s, {}) for s in CLAIM_SEEDS] + [m(n, seeds[0], LEAVE_ONE_OUT[n]) for n in LEAVE_ONE_OUT]
+            + [m(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in deciding]
+            + [m(NEEDED_ONLY_NAME, s, needed) for s in seeds]
+            + [m(n, s, sw) for n, sw in FOLLOW_UPS.items() for s in seeds]
+            + [(BASELINE, 'MC-JEPA', s, {}) for s in seeds]             # does the main job need them?
+            + [(NEEDED_ONLY_NAME, 'MC-JEPA', s, needed) for s in seeds]
+            + [m(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in later if n not in deciding])
 
 def where(repo:Path, runs:Path, name:str) -> tuple: # (results folder, runs folder) of one arm
     if name == BASELINE: return repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims'
@@ -104,14 +109,14 @@ def work(repo:Path, runs:Path, seeds:list):
     "Train and score the queue's next free run until none is left; another worker may run beside this one."
     sets = claim_sets()
     while True:
-        for name, seed, switch in queue(repo, seeds):
+        for name, variant, seed, switch in queue(repo, seeds):
             results, run_root = where(repo, runs, name)
-            if (results / 'M-JEPA' / f'seed{seed}.json').exists(): continue
-            (run_root / 'M-JEPA').mkdir(parents=True, exist_ok=True)
-            lock = open(run_root / 'M-JEPA' / f'seed{seed}.lock', 'w')
+            if (results / variant / f'seed{seed}.json').exists(): continue
+            (run_root / variant).mkdir(parents=True, exist_ok=True)
+            lock = open(run_root / variant / f'seed{seed}.lock', 'w')
             try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError: lock.close(); continue          # another worker has it
-            try: run_claim('M-JEPA', seed, results=results, runs=run_root, sets=sets,
+            try: run_claim(variant, seed, results=results, runs=run_root, sets=sets,
                            log=lambda line: print(f"{name}: {line}", flush=True), **switch)
             finally: lock.close()
             break
