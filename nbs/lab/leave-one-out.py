@@ -13,13 +13,13 @@ them); every arm's first seed; the second seeds of the arms whose first fell out
 second can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every switch
 whose first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback and the speed's
 deviation kept); the
-follow-ups (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`, into chapter 14's four-seed results too)
-beside MC-JEPA with the confirming run's fields; last the second seeds of the arms whose first sat among the
-baseline's."""
+follow-ups' first seeds (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`, into chapter 14's four-seed
+results too) beside MC-JEPA with the confirming run's fields; the follow-ups' second seeds; last the second seeds of
+the arms whose first sat among the baseline's."""
 import os, sys, shutil, json, fcntl
 from pathlib import Path
 from mcjepa.claims import run_claim, claim_sets, CLAIM_SEEDS
-from mcjepa.core import TABLE8_VAR
+from mcjepa.core import TABLE8_VAR, TABLE8_COV
 
 LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
     'bilinear warps': dict(warp_mode='bilinear'),
@@ -64,7 +64,11 @@ def needed_only(repo:Path, seed:int=0) -> dict:
 # then by features of few directions (L4 effective rank 30 -> 4, where Table 8 has no covariance term). Is it the
 # variance weights? With them ×100 the first escape costs more than it gains; the second stays open.
 VAR_X100 = tuple(100 * v for v in TABLE8_VAR)
-FOLLOW_UPS = {'L_reg into the encoder, Var ×100': dict(reg_detach='none', var_coeffs=VAR_X100)}
+# Its seed 0 (2026-12-07): the features keep their spread but lose rank (L3, L4 effective rank 56 -> 6, 30 -> 8) and
+# the run is trapped as before. The second arm shuts that way too, with a covariance term at every level.
+FOLLOW_UPS = {'L_reg into the encoder, Var ×100': dict(reg_detach='none', var_coeffs=VAR_X100),
+              'L_reg into the encoder, Var ×100, Cov everywhere': dict(reg_detach='none', var_coeffs=VAR_X100,
+                                                                        cov_coeffs=(TABLE8_COV[0],) * 6)}
 
 def switches(repo:Path) -> dict: # arm -> the fields it sets (the confirming run's from the results so far)
     return {**LEAVE_ONE_OUT, NEEDED_ONLY_NAME: needed_only(repo), **FOLLOW_UPS}
@@ -96,9 +100,10 @@ def queue(repo:Path, seeds:list) -> list: # (arm, variant, seed, switch) in the 
     return ([m(BASELINE, s, {}) for s in CLAIM_SEEDS] + [m(n, seeds[0], LEAVE_ONE_OUT[n]) for n in LEAVE_ONE_OUT]
             + [m(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in deciding]
             + [m(NEEDED_ONLY_NAME, s, needed) for s in seeds]
-            + [m(n, s, sw) for n, sw in FOLLOW_UPS.items() for s in seeds]
+            + [m(n, seeds[0], sw) for n, sw in FOLLOW_UPS.items()]
             + [(BASELINE, 'MC-JEPA', s, {}) for s in seeds]             # does the main job need them?
             + [(NEEDED_ONLY_NAME, 'MC-JEPA', s, needed) for s in seeds]
+            + [m(n, s, sw) for n, sw in FOLLOW_UPS.items() for s in seeds[1:]]
             + [m(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in later if n not in deciding])
 
 def where(repo:Path, runs:Path, name:str) -> tuple: # (results folder, runs folder) of one arm
