@@ -18,7 +18,7 @@ results too) beside MC-JEPA with the confirming run's fields; the follow-ups' se
 the arms whose first sat among the baseline's."""
 import os, sys, shutil, json, fcntl
 from pathlib import Path
-from mcjepa.claims import run_claim, claim_sets, CLAIM_SEEDS
+from mcjepa.claims import run_claim, claim_sets, claim_value, CLAIM_SEEDS
 from mcjepa.core import TABLE8_VAR, TABLE8_COV
 
 LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
@@ -38,7 +38,7 @@ LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset cha
 def folder_of(switch:str) -> str:  # results/<folder>/M-JEPA
     return switch.replace(' ', '_').replace("'", '').replace(',', '').replace('×', 'x')
 
-def ratio(result:Path) -> float: r = json.loads(result.read_text()); return r['epe'] / r['zero_epe']
+def ratio(result:Path) -> float: return claim_value(json.loads(result.read_text()), 'epe')  # EPE ÷ zero flow
 
 def outside_baseline(repo:Path, name:str, seed:int) -> float:
     "How far the arm's `seed` lies outside the baseline's four seeds (EPE ÷ zero flow), 0 if among them or not run."
