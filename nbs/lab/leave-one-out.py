@@ -6,19 +6,20 @@ usage: python nbs/lab/leave-one-out.py run [SEEDS]     one worker; start one a c
        python nbs/lab/leave-one-out.py copy     copies every scored run's log.csv and diagnostics.jsonl beside its
                                                 result (the baseline's into results/leave-one-out/baseline)
 Results: nbs/results/leave-one-out/<switch>/M-JEPA/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
-The workers share one queue (`queue`), read again after every run; each takes the first run neither finished nor
-locked by another worker (a lock the kernel drops when its worker dies). In order: the baseline (no switch: chapter
-14's M-JEPA, four seeds, into nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims, where chapter 14 finds
-them); every arm's first seed; the second seeds of the arms whose first fell outside the baseline's range (where a
-second can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every switch
-whose first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback and the speed's
-deviation kept); the
+The workers share one queue (`queue`, taken by `run_queue.work`: each worker takes its first run neither finished
+nor locked by another). In order: the baseline (no switch: chapter 14's M-JEPA, four seeds, into
+nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims, where chapter 14 finds them); every arm's first seed;
+the second seeds of the arms whose first fell outside the baseline's range (where a second can decide, the farthest
+first); the confirming run `only what it needs` (the CPU preset with every switch whose first seed sat among the
+baseline's at the paper's value, one of the warm-up and the fallback and the speed's deviation kept); the
 follow-ups' first seeds (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`, into chapter 14's four-seed
 results too) beside MC-JEPA with the confirming run's fields; the follow-ups' second seeds; last the second seeds of
 the arms whose first sat among the baseline's."""
-import os, sys, shutil, json, fcntl
+import os, sys, shutil, json
 from pathlib import Path
-from mcjepa.claims import run_claim, claim_sets, claim_value, CLAIM_SEEDS
+sys.path.insert(0, str(Path(__file__).parent))
+from run_queue import work
+from mcjepa.claims import claim_value, CLAIM_SEEDS
 from mcjepa.core import TABLE8_VAR, TABLE8_COV
 
 LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
@@ -110,26 +111,14 @@ def where(repo:Path, runs:Path, name:str) -> tuple: # (results folder, runs fold
     if name == BASELINE: return repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims'
     return repo / 'nbs/results/leave-one-out' / folder_of(name), runs / folder_of(name)
 
-def work(repo:Path, runs:Path, seeds:list):
-    "Train and score the queue's next free run until none is left; another worker may run beside this one."
-    sets = claim_sets()
-    while True:
-        for name, variant, seed, switch in queue(repo, seeds):
-            results, run_root = where(repo, runs, name)
-            if (results / variant / f'seed{seed}.json').exists(): continue
-            (run_root / variant).mkdir(parents=True, exist_ok=True)
-            lock = open(run_root / variant / f'seed{seed}.lock', 'w')
-            try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError: lock.close(); continue          # another worker has it
-            try: run_claim(variant, seed, results=results, runs=run_root, sets=sets,
-                           log=lambda line: print(f"{name}: {line}", flush=True), **switch)
-            finally: lock.close()
-            break
-        else: return
+def runs_of(repo:Path, runs:Path, seeds:list) -> list: # the queue as `run_queue.work` takes it
+    return [(name, variant, seed, *where(repo, runs, name), switch)
+            for name, variant, seed, switch in queue(repo, seeds)]
 
 if __name__ == '__main__':
     repo = Path(__file__).resolve().parents[2]
     runs = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/leave-one-out'))
     if sys.argv[1] == 'copy': sys.exit(copy_logs(repo, runs))
     if sys.argv[1] != 'run': sys.exit(__doc__)
-    work(repo, runs, [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else '0,1').split(',')])
+    seeds = [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else '0,1').split(',')]
+    work(lambda: runs_of(repo, runs, seeds))

@@ -1,0 +1,37 @@
+"""The lab's queues of runs: workers (one a core) share a queue and each takes its first run that is neither finished
+nor locked by another worker (a `fcntl` lock, which the kernel drops when its worker dies, so a killed session leaves
+no stale lock). Every run is trained and scored with chapter 14's recipe (`run_claim`: one thread, the same scoring
+sets, resumable from its last checkpoint); the queue is read again after every run, so it may depend on the results."""
+import json, fcntl
+from dataclasses import asdict
+from pathlib import Path
+from mcjepa.claims import run_claim, claim_sets, claim_paths, claim_config
+
+def finished(result:Path, # a result file of `run_claim`
+             variant:str, seed:int, # the run it holds
+             overrides:dict # the run's fields beyond its variant's
+            ) -> bool:
+    "Whether `result` holds this run scored with its configuration of today (a result of another one is stale)."
+    if not result.exists(): return False
+    config = json.loads(json.dumps(asdict(claim_config(variant, seed, **overrides))))
+    return json.loads(result.read_text()).get('config') == config
+
+def work(queue # () -> [(label, variant, seed, results folder, runs folder, overrides)], in the order to take them
+        ):
+    "Train and score the queue's next free run until every run is finished or taken; other workers may run beside."
+    sets = claim_sets()
+    while True:
+        for label, variant, seed, results, runs, overrides in queue():
+            result, folder = claim_paths(variant, seed, results, runs)
+            if finished(result, variant, seed, overrides): continue
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(folder.parent / f'{folder.name}.lock', 'w')
+            try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:                  # another worker has it
+                lock.close()
+                continue
+            try: run_claim(variant, seed, results=results, runs=runs, sets=sets,
+                           log=lambda line: print(f"{label}: {line}", flush=True), **overrides)
+            finally: lock.close()
+            break
+        else: return
