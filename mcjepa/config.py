@@ -218,9 +218,9 @@ M_JEPA = dict(image_size=None, min_scale_crops=None, max_scale_crops=None, batch
 CPU = dict(image_size=64, flow_size=(128, 192), motion='chairs', photometric=True, embedded_images=1024,
            val_pairs=16, large_val_pairs=8, num_workers=1, epochs=10, warmup_epochs=1, batch_size=16,
            flow_batch_size=4, end_lr=1e-5, flow_lr=5e-4, flow_end_lr=5e-5, flow_start_epoch=0, vc_warmup_epochs=0,
-           occlusion_warmup_epochs=3, encoder='convnext_atto', drop_path_rate=0., width_factor=0.25, output_level=3,
+           occlusion_warmup_epochs=3, encoder='convnext_atto', width_factor=0.25, output_level=3,
            output_scale=1., corr_norm='standard', expander_dims='256-256-256', warp_mode='bicubic',
-           reg_detach='features', occ_min_visible=0.5, log_every=16, val_every=64,
+           reg_detach='features', log_every=16, val_every=64,
            checkpoint_every=64)  # the miniature: see the docs
 DEFAULT_PRESET = 'mc-jepa-cpu' # the main job's preset
 PRESETS = {

@@ -3,24 +3,28 @@ with one field set back to the paper's value, trained and scored with chapter 14
 the same scoring sets, results cached and runs resumable). Which deviations does the miniature need to learn?
 usage: python nbs/lab/leave-one-out.py run [SEEDS]     one worker; start one a core, e.g.
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/leave-one-out.py run 0,1 >> ~/mcjepa-runs/loo-worker0.log 2>&1 &
-       python nbs/lab/leave-one-out.py copy     copies every scored run's log.csv and diagnostics.jsonl beside its
-                                                result (the baseline's into results/leave-one-out/baseline)
-Results: nbs/results/leave-one-out/<switch>/M-JEPA/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
+       python nbs/lab/leave-one-out.py copy     copies every scored run's log.csv and diagnostics.jsonl beside
+                                                its result, and writes each arm's arm.json
+Results: nbs/results/leave-one-out/<switch>/<variant>/seed<k>.json; runs in $RUNS (default ~/mcjepa-runs/leave-one-out).
 The workers share one queue (`queue`, taken by `run_queue.work`: each worker takes its first run neither finished
-nor locked by another). In order: the baseline (no switch: chapter 14's M-JEPA, four seeds, into
-nbs/results/claims-4seeds with runs in ~/mcjepa-runs/claims, where chapter 14 finds them); every arm's first seed;
-the second seeds of the arms whose first fell outside the baseline's range (where a second can decide, the farthest
-first); the confirming run `only what it needs` (the CPU preset with every switch whose first seed sat among the
-baseline's at the paper's value, one of the warm-up and the fallback and the speed's deviation kept); the
-follow-ups' first seeds (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`, into chapter 14's four-seed
-results too) beside MC-JEPA with the confirming run's fields; the follow-ups' second seeds; last the second seeds of
-the arms whose first sat among the baseline's."""
+nor locked by another). In order: the baseline (no switch: `STUDY_BASE`, chapter 14's M-JEPA as it was, four seeds);
+every arm's first seed; the second seeds of the arms whose first fell outside the baseline's range (where a second
+can decide, the farthest first); the confirming run `only what it needs` (the CPU preset with every switch whose
+first seed sat among the baseline's at the paper's value, one of the warm-up and the fallback and the speed's
+deviation kept); the follow-ups' first seeds (`FOLLOW_UPS`); the main job's question, MC-JEPA (`mc-jepa-cpu`) beside
+MC-JEPA with the confirming run's fields; the follow-ups' second seeds; last the second seeds of the arms whose
+first sat among the baseline's."""
 import os, sys, shutil, json
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from run_queue import work
 from mcjepa.claims import claim_value, CLAIM_SEEDS
 from mcjepa.core import TABLE8_VAR, TABLE8_COV
+
+# The study's base: `m-jepa-cpu` as it was while the study ran (2026-12-03 to 12-07), drop path 0 and the fallback at
+# one half. The study's answer took both out of the CPU presets; its runs keep the preset they measured, so that this
+# script finds them finished and reproduces any of them.
+STUDY_BASE = dict(drop_path_rate=0., occ_min_visible=0.5)
 
 LEAVE_ONE_OUT = {  # switch -> the paper's value of one field the CPU preset changes (Tables 6-8; chapter 09)
     'bilinear warps': dict(warp_mode='bilinear'),
@@ -44,7 +48,7 @@ def ratio(result:Path) -> float: return claim_value(json.loads(result.read_text(
 def outside_baseline(repo:Path, name:str, seed:int) -> float:
     "How far the arm's `seed` lies outside the baseline's four seeds (EPE ÷ zero flow), 0 if among them or not run."
     res = repo / 'nbs/results/leave-one-out' / folder_of(name) / 'M-JEPA' / f'seed{seed}.json'
-    base = [ratio(f) for f in (repo / 'nbs/results/claims-4seeds/M-JEPA').glob('seed*.json')]
+    base = [ratio(f) for f in (repo / 'nbs/results/leave-one-out/baseline/M-JEPA').glob('seed*.json')]
     if not res.exists() or not base: return 0.
     r = ratio(res)
     return max(r - max(base), min(base) - r, 0.)
@@ -76,19 +80,17 @@ def switches(repo:Path) -> dict: # arm -> the fields it sets (the confirming run
 
 def copy_logs(repo:Path, runs:Path):
     "Each scored run's logs beside its result (leave-one-out/<folder>/<variant>/seed<k>/); each arm's `arm.json`."
-    base = ('nothing (the baseline)', {}, repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims')
-    arms = {'baseline': base}
-    arms.update({folder_of(n): (n, sw, repo / 'nbs/results/leave-one-out' / folder_of(n), runs / folder_of(n))
-                 for n, sw in switches(repo).items()})
-    for folder, (name, switch, results, run_root) in arms.items():
-        out = repo / 'nbs/results/leave-one-out' / folder
-        for res in sorted(results.glob('*/seed*.json')):   # M-JEPA/, MC-JEPA/
+    arms = {BASELINE: ('nothing (the baseline)', {}), **{n: (n, sw) for n, sw in switches(repo).items()}}
+    for arm, (name, switch) in arms.items():
+        out, run_root = where(repo, runs, arm)
+        for res in sorted(out.glob('*/seed*.json')):   # M-JEPA/, MC-JEPA/
             src, to = run_root / res.parent.name / res.stem, out / res.parent.name / res.stem
             if not (src / 'log.csv').exists(): continue
             to.mkdir(parents=True, exist_ok=True)
             for f in ('log.csv', 'diagnostics.jsonl'): shutil.copy(src / f, to / f)
             print(f"{src} -> {to}")
-        if out.exists(): (out / 'arm.json').write_text(json.dumps(dict(name=name, switch=switch)) + '\n')
+        if out.exists():
+            (out / 'arm.json').write_text(json.dumps(dict(name=name, switch=switch, base=STUDY_BASE)) + '\n')
 
 BASELINE = 'baseline'
 
@@ -108,11 +110,10 @@ def queue(repo:Path, seeds:list) -> list: # (arm, variant, seed, switch) in the 
             + [m(n, s, LEAVE_ONE_OUT[n]) for s in seeds[1:] for n in later if n not in deciding])
 
 def where(repo:Path, runs:Path, name:str) -> tuple: # (results folder, runs folder) of one arm
-    if name == BASELINE: return repo / 'nbs/results/claims-4seeds', Path.home() / 'mcjepa-runs/claims'
     return repo / 'nbs/results/leave-one-out' / folder_of(name), runs / folder_of(name)
 
 def runs_of(repo:Path, runs:Path, seeds:list) -> list: # the queue as `run_queue.work` takes it
-    return [(name, variant, seed, *where(repo, runs, name), switch)
+    return [(name, variant, seed, *where(repo, runs, name), {**STUDY_BASE, **switch})
             for name, variant, seed, switch in queue(repo, seeds)]
 
 if __name__ == '__main__':
