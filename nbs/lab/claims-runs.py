@@ -1,5 +1,5 @@
 """Chapter 14's claims with four seeds, scored on today's sets (512 + 64 flow pairs, one thread), into
-nbs/results/claims-4seeds (it replaces nbs/results/claims once every variant has its four seeds).
+nbs/results/claims, where chapter 14 reads them (the two-seed runs of 2026-11-30 and 12-01: nbs/results/claims-2seeds).
 usage: python nbs/lab/claims-runs.py     one worker; start one a core:
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/claims-runs.py >> ~/mcjepa-runs/claims/worker0.log 2>&1 &
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/claims-runs.py >> ~/mcjepa-runs/claims/worker1.log 2>&1 &
@@ -21,5 +21,5 @@ def variants() -> list: # the variants to run, in the order the workers take the
 if __name__ == '__main__':
     repo = Path(__file__).resolve().parents[2]
     runs = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/claims'))
-    results = repo / 'nbs/results/claims-4seeds'
+    results = repo / 'nbs/results/claims'
     work(lambda: [(v, v, s, results, runs, {}) for v in variants() for s in CLAIM_SEEDS])

@@ -1,4 +1,4 @@
-"""Exact one-sided p-values of chapter 14's checks on the finished runs (seeds as they are), and the chance line.
+"""Exact one-sided p-values of chapter 14's checks on the two-seed runs (results/claims-2seeds).
 usage: python nbs/lab/claims_pvalues.py [OUT.json]
 A check's p is chapter 14's `p_value`: the share of the C(n_b + n_w, n_b) ways to split its runs into the two arms
 whose Mann-Whitney U is at least the observed one. With two seeds an arm the smallest p is 1/6; with four, 1/70."""
@@ -6,7 +6,7 @@ import sys, json
 from math import comb
 from mcjepa.claims import load_claims, CLAIM_CHECKS, badness, scored, p_value
 
-results, stale = load_claims()
+results, stale = load_claims('nbs/results/claims-2seeds')
 rows = []
 for src, says, key, better, worse in CLAIM_CHECKS:
     b, w = ([badness(r, key) for r in scored(results.get(v, []), key)] for v in (better, worse))
