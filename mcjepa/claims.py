@@ -15,7 +15,7 @@ from .config import TrainConfig, DEFAULT_PRESET, M_JEPA, get_config
 from .train import train, RunStopped, DIAG_PAIRS
 from .runs import read_run_logs, saved_run
 from .train import validation_pairs, large_validation_pairs
-from .evaluate import eval_model, evaluate, eval_datasets
+from .evaluate import eval_model, evaluate, eval_datasets, colour_seg_miou, colour_jf
 from .core import end_point_error
 from .bench import torch_threads
 import torch
@@ -26,7 +26,8 @@ __all__ = ['VC_NONE', 'CLAIM_RUNS', 'CLAIM_SEEDS', 'CLAIM_THREADS', 'CLAIM_RECIP
            'HIGHER_IS_BETTER', 'ZERO_OF', 'VERDICT_ALPHA', 'CLAIM_CHECKS', 'VERDICTS', 'claim_config', 'trained',
            'twin_of', 'claim_sets', 'pair_errors', 'ratio_interval', 'claim_result', 'claim_paths', 'claim_training',
            'run_history', 'run_claim', 'run_claims', 'load_claims', 'claim_value', 'scored', 'badness', 'u_statistic',
-           'p_value', 'verdict', 'chance_rate', 'chance_line', 'claims_markdown', 'verdict_counts', 'main']
+           'p_value', 'verdict', 'chance_rate', 'colour_references', 'can_test', 'check_verdict', 'chance_line',
+           'claims_markdown', 'verdict_counts', 'main']
 
 # %% ../nbs/14_claims.ipynb #58b943d3
 VC_NONE = (0.,) * 6 # no per-level variance or covariance weight
@@ -355,6 +356,34 @@ CLAIM_CHECKS = (  # (source, what the paper says, number, the variant it says is
      'frozen encoder'),
 )
 
+# %% ../nbs/14_claims.ipynb #2b6237c2
+def colour_references(datasets:dict|None=None # `eval_datasets(('seg', 'davis'))` (default: built here)
+                     ) -> dict: # content_miou, content_jf (%) of colour alone
+    "Chapter 11's references with no network, on the content probe: what colour alone scores there."
+    ds = datasets or eval_datasets(('seg', 'davis'))
+    train_ds, val_ds, num_classes = ds['seg']['content']
+    samples = lambda d: [d[i] for i in range(len(d))]
+    return dict(content_miou=colour_seg_miou(samples(train_ds), samples(val_ds), num_classes),
+                content_jf=colour_jf(ds['davis']['content']))
+
+def can_test(results:dict, # `run_claims` or `load_claims` output
+             key:str, # a key of `HIGHER_IS_BETTER`
+             colour:dict|None # `colour_references` output (None: every score can test)
+            ) -> bool:
+    "Can `key` test content? Every random-weights seed must score above colour by more than those seeds' range."
+    if not colour or key not in colour: return True
+    xs = [x for x in (claim_value(r, key) for r in results.get('random weights', [])) if x is not None]
+    return bool(xs) and min(xs) - colour[key] > max(xs) - min(xs)
+
+def check_verdict(results:dict, # `run_claims` or `load_claims` output
+                  key:str, better:str, worse:str, # a check of `CLAIM_CHECKS`: its number and its two variants
+                  colour:dict|None=None # `colour_references` output
+                 ) -> str:
+    "`verdict` of one check, or 'probe cannot test' where its score cannot test content (`can_test`)."
+    v = verdict(results.get(better, []), results.get(worse, []), key)
+    tested = v in ('agrees', 'disagrees', 'not shown')
+    return 'probe cannot test' if tested and not can_test(results, key, colour) else v
+
 # %% ../nbs/14_claims.ipynb #7e2f6c0f
 def _stats(rs:list, key:str) -> tuple: # (mean, half range) of the finished runs, or (None, None)
     xs = [x for x in (claim_value(r, key) for r in rs) if x is not None]
@@ -416,30 +445,35 @@ def _p_values(results:dict, key:str, better:str, worse:str) -> str:
     return '–' if min(len(b), len(w)) < 2 else f"{p_value(b, w):.3f} / {p_value(w, b):.3f}"
 
 def chance_line(results:dict, # `run_claims` or `load_claims` output
+                colour:dict|None=None, # `colour_references` output: checks their probe cannot test are left out
                 alpha:float=VERDICT_ALPHA) -> str:
     "How many verdicts chance alone would give on these checks, at their seeds, if no variant differed."
-    arms = [(len(scored(results.get(b, []), k)), len(scored(results.get(w, []), k))) for _, _, k, b, w in CLAIM_CHECKS]
+    arms = [(len(scored(results.get(b, []), k)), len(scored(results.get(w, []), k))) for _, _, k, b, w in CLAIM_CHECKS
+            if can_test(results, k, colour)]
     arms = [a for a in arms if min(a) >= 2]
     expected = sum(chance_rate(*a, alpha) for a in arms)
     return (f"Chance alone: if no variant differed, these {len(arms)} checks would give {expected:.1f} verdicts "
             f"(p ≤ {alpha:g} either way) on average.")
 
-def claims_markdown(results:dict # `run_claims` or `load_claims` output
+def claims_markdown(results:dict, # `run_claims` or `load_claims` output
+                    colour:dict|None=None # `colour_references` output (content checks their probe cannot test)
                    ) -> str:
     "Two tables: every variant's numbers over its seeds, and every check's verdict with its p-values."
     lines = _results_table(results) + ['', "| source | the paper says | gain (seed ranges) | p as said / against | "
                                          "verdict |", '|---|---|---|---|---|']
     for src, says, key, better, worse in CLAIM_CHECKS:
-        v = verdict(results.get(better, []), results.get(worse, []), key)
+        v = check_verdict(results, key, better, worse, colour)
         lines.append(f"| {src} | {says} | {_difference(results, key, better, worse)} | "
                      f"{_p_values(results, key, better, worse)} | {'**' + v + '**' if v == 'disagrees' else v} |")
-    return '\n'.join(lines + ['', chance_line(results)])
+    return '\n'.join(lines + ['', chance_line(results, colour)])
 
-VERDICTS = ('agrees', 'disagrees', 'not shown', 'one seed', 'not run') # every verdict, in the order they are counted
+VERDICTS = ('agrees', 'disagrees', 'not shown', 'probe cannot test', 'one seed', 'not run') # every verdict, in the order they are counted
 
-def verdict_counts(results:dict) -> dict:
+def verdict_counts(results:dict, # `run_claims` or `load_claims` output
+                   colour:dict|None=None # `colour_references` output
+                  ) -> dict:
     "How many checks get each verdict."
-    vs = [verdict(results.get(b, []), results.get(w, []), k) for _, _, k, b, w in CLAIM_CHECKS]
+    vs = [check_verdict(results, k, b, w, colour) for _, _, k, b, w in CLAIM_CHECKS]
     return {v: vs.count(v) for v in VERDICTS if v in vs}
 
 # %% ../nbs/14_claims.ipynb #d82bde81
