@@ -232,7 +232,8 @@ def _summary_line(res:dict) -> str:
     if res['crashed']: return head + f"crashed after {res['steps']} steps: {res['crashed']}"
     return head + (f"EPE {res['epe']:.3f} px ({res['epe'] / res['zero_epe']:.2f}× zero)  content mIoU "
                    f"{res['content_miou']:.1f}  J&F {res['content_jf']:.1f}  (colour-decided sets: {res['miou']:.1f}, "
-                   f"{res['jf']:.1f})  ({res['steps']} steps, {res['skipped']} skipped, {res['seconds']:.0f} s)")
+                   f"{res['jf']:.1f})  ({res['steps']} steps, {res['skipped']} skipped, "
+                   f"trained in {res['train_s']:.0f} s, {res['seconds']:.0f} s this call)")
 
 # %% ../nbs/14_claims.ipynb #4b9c39dc
 def run_claims(variants=None, # which (default: all of `CLAIM_RUNS`)

@@ -3,6 +3,7 @@ nbs/results/claims, where chapter 14 reads them (the two-seed runs of 2026-11-30
 usage: python nbs/lab/claims-runs.py     one worker; start one a core:
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/claims-runs.py >> ~/mcjepa-runs/claims/worker0.log 2>&1 &
   OMP_NUM_THREADS=1 nohup .venv/bin/python nbs/lab/claims-runs.py >> ~/mcjepa-runs/claims/worker1.log 2>&1 &
+(`UNTIL=12:30 OMP_NUM_THREADS=1 ...`: start no run that could not finish by 12:30, `run_queue.deadline`.)
 The workers share one queue (`run_queue.work`): a variant's four seeds before the next variant's, the variants in the
 order chapter 14's checks first name them (MC-JEPA, in most checks, first), a twin (the same configuration as a variant
 before it) not at all. Run folders live in $RUNS (default ~/mcjepa-runs/claims, outside the work tree): a finished

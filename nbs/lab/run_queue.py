@@ -1,8 +1,11 @@
 """The lab's queues of runs: workers (one a core) share a queue and each takes its first run that is neither finished
 nor locked by another worker (a `fcntl` lock, which the kernel drops when its worker dies, so a killed session leaves
 no stale lock). Every run is trained and scored with chapter 14's recipe (`run_claim`: one thread, the same scoring
-sets, resumable from its last checkpoint); the queue is read again after every run, so it may depend on the results."""
-import json, fcntl
+sets, resumable from its last checkpoint); the queue is read again after every run, so it may depend on the results.
+A worker given a deadline (`UNTIL=HH:MM`, today, the machine's clock) starts no run it could not finish by then
+(`RUN_MINUTES`, default 45: a run beside another, scoring included), so a session that ends loses no half-run."""
+import json, fcntl, os, time
+from datetime import datetime
 from dataclasses import asdict
 from pathlib import Path
 from mcjepa.claims import run_claim, claim_sets, claim_paths, claim_config
@@ -16,14 +19,25 @@ def finished(result:Path, # a result file of `run_claim`
     config = json.loads(json.dumps(asdict(claim_config(variant, seed, **overrides))))
     return json.loads(result.read_text()).get('config') == config
 
-def work(queue # () -> [(label, variant, seed, results folder, runs folder, overrides)], in the order to take them
+def deadline(until:str|None=os.environ.get('UNTIL') # 'HH:MM' today, or None (no deadline)
+            ) -> float: # seconds since the epoch (inf without a deadline)
+    if not until: return float('inf')
+    h, m = (int(x) for x in until.split(':'))
+    return datetime.now().replace(hour=h, minute=m, second=0, microsecond=0).timestamp()
+
+def work(queue, # () -> [(label, variant, seed, results folder, runs folder, overrides)], in the order to take them
+         until:float|None=None, # start no run after this time minus `run_minutes` (default: `deadline()`)
+         run_minutes:float=float(os.environ.get('RUN_MINUTES', 45))
         ):
     "Train and score the queue's next free run until every run is finished or taken; other workers may run beside."
-    sets = claim_sets()
+    sets, until = claim_sets(), deadline() if until is None else until
     while True:
         for label, variant, seed, results, runs, overrides in queue():
             result, folder = claim_paths(variant, seed, results, runs)
             if finished(result, variant, seed, overrides): continue
+            if time.time() + 60 * run_minutes > until:
+                print(f"deadline: no time left to run {label} (seed {seed}) before {time.ctime(until)}", flush=True)
+                return
             folder.parent.mkdir(parents=True, exist_ok=True)
             lock = open(folder.parent / f'{folder.name}.lock', 'w')
             try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
