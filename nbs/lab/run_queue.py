@@ -35,15 +35,16 @@ def work(queue, # () -> [(label, variant, seed, results folder, runs folder, ove
         for label, variant, seed, results, runs, overrides in queue():
             result, folder = claim_paths(variant, seed, results, runs)
             if finished(result, variant, seed, overrides): continue
-            if time.time() + 60 * run_minutes > until:
-                print(f"deadline: no time left to run {label} (seed {seed}) before {time.ctime(until)}", flush=True)
-                return
             folder.parent.mkdir(parents=True, exist_ok=True)
             lock = open(folder.parent / f'{folder.name}.lock', 'w')
             try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:                  # another worker has it
                 lock.close()
                 continue
+            if time.time() + 60 * run_minutes > until:
+                lock.close()
+                print(f"deadline: no time left to run {label} (seed {seed}) before {time.ctime(until)}", flush=True)
+                return
             try: run_claim(variant, seed, results=results, runs=runs, sets=sets,
                            log=lambda line: print(f"{label}: {line}", flush=True), **overrides)
             finally: lock.close()
