@@ -468,7 +468,7 @@ def claims_markdown(results:dict, # `run_claims` or `load_claims` output
                      f"{_p_values(results, key, better, worse)} | {'**' + v + '**' if v == 'disagrees' else v} |")
     return '\n'.join(lines + ['', chance_line(results, colour)])
 
-VERDICTS = ('agrees', 'disagrees', 'not shown', 'probe cannot test', 'one seed', 'not run') # every verdict, in the order they are counted
+VERDICTS = ('agrees', 'disagrees', 'not shown', 'probe cannot test', 'one seed', 'not run') # in the order counted
 
 def verdict_counts(results:dict, # `run_claims` or `load_claims` output
                    colour:dict|None=None # `colour_references` output

@@ -33,7 +33,8 @@ def measure(kw:dict) -> dict:
     K, trl, val = tr.num_classes, [tr[i] for i in range(len(tr))], [va[i] for i in range(len(va))]
     r = linear_segmentation(eval_model(device='cpu'), tr, va, K)
     fg = torch.cat([s['mask'].flatten() for s in val])
-    return dict(overrides={k: list(v) if isinstance(v, tuple) else v for k, v in kw.items()}, classes=list(tr.class_names),
+    overrides = {k: list(v) if isinstance(v, tuple) else v for k, v in kw.items()}
+    return dict(overrides=overrides, classes=list(tr.class_names),
                 background_pixels=round((fg == 0).float().mean().item(), 3), floor_miou=round(floor_miou(val, K), 2),
                 colour_miou=round(colour_seg_miou(trl, val, K), 2), random_miou=round(r['miou'], 2),
                 random_iou=r['iou'], random_loss_last=round(r['loss_last'], 3), seconds=round(time.time() - t0))
@@ -42,9 +43,10 @@ if __name__ == '__main__':
     torch.set_num_threads(1)
     path = Path(__file__).resolve().parents[1] / 'results/content/probe_design.json'
     out = json.loads(path.read_text()) if path.exists() else dict(
-        meta=dict(seed=0, model="eval_model(None): the default preset's encoder, random weights", machine=platform.processor()
-                  or platform.machine(), torch=torch.__version__, command='OMP_NUM_THREADS=1 .venv/bin/python '
-                  'nbs/lab/content_probe_design.py'), designs={})
+        meta=dict(seed=0, model="eval_model(None): preset 'tiny', seed 0, random weights "
+                                "(its encoder is mc-jepa-cpu's, the same weights)",
+                  machine=platform.processor() or platform.machine(), torch=torch.__version__,
+                  command='OMP_NUM_THREADS=1 .venv/bin/python nbs/lab/content_probe_design.py'), designs={})
     for name in sys.argv[1:] or DESIGNS:
         out['designs'][name] = res = measure(DESIGNS[name])
         print(name, {k: v for k, v in res.items() if k not in ('classes', 'overrides')}, flush=True)
