@@ -7,8 +7,9 @@ usage: python nbs/lab/claims-runs.py     one worker; start one a core:
 The workers share one queue (`run_queue.work`): a variant's four seeds before the next variant's, the variants in the
 order chapter 14's checks first name them (MC-JEPA, in most checks, first; `MECHANISM_TEST` moved up), a twin (the
 same configuration as a variant before it) not at all. Run folders live in $RUNS (default ~/mcjepa-runs/claims,
-outside the work tree): a finished run is re-scored from its weights, an interrupted one resumes from its last checkpoint, a result scored with today's
-configuration and recipe is kept, and one of another configuration (the preset changed) is run again."""
+outside the work tree): a finished run is re-scored from its weights, an interrupted one resumes from its last
+checkpoint, a result scored with today's configuration and recipe is kept, and one of another configuration (the
+preset changed) is run again."""
 import os, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
