@@ -33,7 +33,8 @@ def main(out:str, n:int=16, size=(256, 384)):
                     feats = {id(a): fa, id(b): fb}
                     def fn(x, y, v):
                         fx, fy = feats[id(x)], feats[id(y)]
-                        flows = [(v * f.shape[-1] / size[1])[None, :, None, None].expand(1, 2, *f.shape[-2:]) for f in fx]
+                        flows = [(v * f.shape[-1] / size[1])[None, :, None, None].expand(1, 2, *f.shape[-2:])
+                                  for f in fx]
                         return reg_loss(fx, fy, flows, coeffs=cfg.flow_coeffs, mode=mode)
                 g_shared, g_opp = shared_and_opposite(fn, a, b)
                 shared.append(g_shared); opposite.append(g_opp)

@@ -9,7 +9,9 @@ Appends to nbs/results/content/probe_design.json: floor, colour (stride 4), rand
 import json, sys, time, platform, torch
 from pathlib import Path
 from mcjepa import scenes
-from mcjepa.evaluate import eval_model, colour_seg_miou, linear_segmentation, ConfusionMatrix
+from mcjepa.evaluate import eval_model, colour_seg_miou, linear_segmentation
+sys.path.insert(0, str(Path(__file__).parent))
+from colour_vs_random import background_miou
 
 TEXTURES = ('brick', 'grass', 'gravel', 'coins', 'page', 'hubble_deep_field', 'cell', 'moon')
 OBJECTS = ('camera', 'astronaut', 'chelsea', 'coffee', 'rocket', 'clock', 'immunohistochemistry', 'retina')
@@ -18,11 +20,6 @@ DESIGNS = {
     'texture objects on object-photo backgrounds': dict(fg_photos=TEXTURES, bg_photos=OBJECTS),
     'texture objects, classes by photo only': dict(fg_photos=TEXTURES, bg_photos=OBJECTS, class_of='photo'),
 }
-
-def floor_miou(val, K):
-    cm = ConfusionMatrix(K)
-    for s in val: cm.update(torch.zeros_like(s['mask']), s['mask'])
-    return cm.miou()
 
 def measure(kw:dict) -> dict:
     t0 = time.time()
@@ -35,7 +32,8 @@ def measure(kw:dict) -> dict:
     fg = torch.cat([s['mask'].flatten() for s in val])
     overrides = {k: list(v) if isinstance(v, tuple) else v for k, v in kw.items()}
     return dict(overrides=overrides, classes=list(tr.class_names),
-                background_pixels=round((fg == 0).float().mean().item(), 3), floor_miou=round(floor_miou(val, K), 2),
+                background_pixels=round((fg == 0).float().mean().item(), 3),
+                floor_miou=round(background_miou(val, K), 2),
                 colour_miou=round(colour_seg_miou(trl, val, K), 2), random_miou=round(r['miou'], 2),
                 random_iou=r['iou'], random_loss_last=round(r['loss_last'], 3), seconds=round(time.time() - t0))
 

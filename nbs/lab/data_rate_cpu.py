@@ -16,7 +16,8 @@ def main(out:str, batches:int=3):
         if spec.get('image_batch'): row['images_per_s'] = r * spec['image_batch']
         rows.append(row)
         print(row, flush=True)
-    json.dump(dict(machine=platform.processor() or platform.machine(), cpu=open('/proc/cpuinfo').read().split('model name')[1].split('\n')[0].strip(' :\t'),
+    cpu = open('/proc/cpuinfo').read().split('model name')[1].split('\n')[0].strip(' :\t')
+    json.dump(dict(machine=platform.processor() or platform.machine(), cpu=cpu,
                    date=time.strftime('%Y-%m-%d'), workers=0, threads=1, rows=rows), open(out, 'w'), indent=1)
 
 if __name__ == '__main__': main(sys.argv[1])

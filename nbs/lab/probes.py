@@ -85,7 +85,8 @@ def make_nan_run(run:Path, out:Path):
         from safetensors.torch import load_file, save_file
         from safetensors import safe_open
         with safe_open(out / 'model.safetensors', 'pt') as f: meta = f.metadata()
-        w = {k: v.fill_(float('nan')) if v.is_floating_point() else v for k, v in load_file(out / 'model.safetensors').items()}
+        w = {k: v.fill_(float('nan')) if v.is_floating_point() else v
+             for k, v in load_file(out / 'model.safetensors').items()}
         save_file(w, out / 'model.safetensors', metadata=meta)
     ck = torch.load(out / 'checkpoint.pt', weights_only=False)
     for v in ck['model'].values():
@@ -123,7 +124,8 @@ def flo_ok(name, shape):
 
 def submission(*parts):
     def check(d):
-        fs = {str(p.relative_to(d / 'sub')) for p in (d / 'sub').rglob('*') if p.is_file()} if (d / 'sub').exists() else set()
+        sub = d / 'sub'
+        fs = {str(p.relative_to(sub)) for p in sub.rglob('*') if p.is_file()} if sub.exists() else set()
         return all(any(f.startswith(p) for f in fs) for p in parts)
     return check
 
@@ -139,7 +141,8 @@ def probes() -> list:
         P('infer --checkpoint evil.pt', ['infer', *IMG, '--checkpoint', 'evil.pt'], needle='evil.pt',
           files=[*IMG, 'evil.pt']),
         P('evaluate --checkpoint evil.pt', [*EV, '--checkpoint', 'evil.pt'], needle='evil.pt', files=['evil.pt']),
-        P('train --resume evil.pt', ['train', '--resume', 'evil.pt', '--out', 'o'], needle='evil.pt', files=['evil.pt']),
+        P('train --resume evil.pt', ['train', '--resume', 'evil.pt', '--out', 'o'], needle='evil.pt',
+          files=['evil.pt']),
         P('infer --checkpoint old.pt (pickled)', ['infer', *IMG, '--checkpoint', 'old.pt'], needle='trust_pickle',
           files=[*IMG, 'old.pt']),
         P('infer --checkpoint old.pt --trust_pickle', ['infer', *IMG, '--checkpoint', 'old.pt', '--trust_pickle',
@@ -155,7 +158,8 @@ def probes() -> list:
           files=[*IMG, *RUN], check=flo_ok('o.flo', (64, 96, 2))),
         P('infer images --random', ['infer', *IMG, '--random', '--out', 'o'], 'ok', files=IMG,
           check=exists('o.flo', 'o.png')),
-        P('infer video', ['infer', 'v.mp4', '--random', '--out', 'o.mp4'], 'ok', files=['v.mp4'], check=exists('o.mp4')),
+        P('infer video', ['infer', 'v.mp4', '--random', '--out', 'o.mp4'], 'ok', files=['v.mp4'],
+          check=exists('o.mp4')),
         P('infer video --frames --flo', ['infer', 'v.mp4', '--random', '--frames', '--flo', '--out', 'fr'], 'ok',
           files=['v.mp4'], check=exists('fr/flow_000000.png', 'fr/flow_000000.flo')),
         P('evaluate flow --checkpoint run', [*EV, '--checkpoint', 'run', '--out', 'e'], 'ok', files=RUN,
@@ -303,7 +307,8 @@ def run_probe(p:dict, fx:Path, work:Path, py:list, env:dict) -> dict:
         after = {**after, **{f'full/{k}': v for k, v in tree(full).items()}}
         subprocess.run(['umount', str(full)], capture_output=True)
     cls, why = classify(p, r, before, after, d)
-    return dict(name=p['name'], cls=cls, why=why, rc=None if r is None else r.returncode, sec=round(time.time() - t0, 1))
+    rc = None if r is None else r.returncode
+    return dict(name=p['name'], cls=cls, why=why, rc=rc, sec=round(time.time() - t0, 1))
 
 
 def main():
