@@ -19,12 +19,17 @@ from mcjepa.claims import CLAIM_RUNS, CLAIM_CHECKS, CLAIM_SEEDS, twin_of
 # Moved up on 2026-12-07, after VC: none: α = 1 tests the mechanism the partway reading gives for MC-JEPA's flow losing
 # to M-JEPA's (at α = 0.1 the flow sends the encoder ~1 % of its gradient, so the encoder is VICReg's).
 MECHANISM_TEST = 'flow_alpha=1'
+# Moved down later on 2026-12-07: its one check is on mIoU, which the content probe cannot test yet (every encoder and
+# colour score the floor), so the variants whose checks can give a verdict go first.
+MIOU_ONLY = 'VC warm-up: 1 epoch'
 
 def variants() -> list: # the variants to run, in the order the workers take them
     checked = [v for check in CLAIM_CHECKS for v in check[3:]] + list(CLAIM_RUNS)
     order = [v for v in dict.fromkeys(checked) if twin_of(v) == v]
     order.remove(MECHANISM_TEST)
     order.insert(order.index('VC: none') + 1, MECHANISM_TEST)
+    order.remove(MIOU_ONLY)
+    order.insert(order.index('flow_alpha=10'), MIOU_ONLY)
     return order
 
 if __name__ == '__main__':
