@@ -14,11 +14,8 @@ RUNS = Path(os.environ.get('RUNS', Path.home() / 'mcjepa-runs/claims'))
 SETTINGS = {  # name -> (run folder under RUNS, or None for the random weights; linear-head options)
     'random, chapter 11 head': (None, dict()),
     'random, lr 1e-2': (None, dict(lr=1e-2)),
-    'random, lr 1e-2, 1200 steps': (None, dict(lr=1e-2, steps=1200)),
-    'VICReg only seed 1, chapter 11 head': ('VICReg_only/seed1', dict()),
     'VICReg only seed 1, lr 1e-2, 1200 steps': ('VICReg_only/seed1', dict(lr=1e-2, steps=1200)),
-    'flow_alpha=1 seed 0, lr 1e-2, 1200 steps': ('flow_alpha1/seed0', dict(lr=1e-2, steps=1200)),
-}
+}   # VICReg only seed 1 with chapter 11's head: chapter 14's result (10.1-10.5 mIoU for its four seeds)
 
 def prior_entropy(val:list, K:int) -> float: # the loss of a head that predicts the class frequencies everywhere
     counts = torch.bincount(torch.cat([s['mask'].flatten() for s in val]).clamp(max=K), minlength=K + 1)[:K].float()
