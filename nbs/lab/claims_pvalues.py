@@ -7,16 +7,16 @@ runs were not scored on, so today the script gives the 10 EPE checks, each with 
 import sys, json
 from pathlib import Path
 from math import comb
-from mcjepa.claims import CLAIM_CHECKS, badness, scored, p_value
+from mcjepa.claims import CLAIM_RUNS, CLAIM_CHECKS, twin_of, badness, scored, p_value
 
 if len(sys.argv) > 2 or sys.argv[1:2] and sys.argv[1].startswith('-'): sys.exit(__doc__)
 
 # read as written: these runs' preset has changed since, so `load_claims` would call every one of them stale
-results = {}
+written = {}
 for f in sorted(Path('nbs/results/claims-2seeds').glob('*/seed*.json')):
     r = json.loads(f.read_text())
-    results.setdefault(r['variant'], []).append(r)
-results['flow_alpha=0.1'] = results['MC-JEPA'] # the preset's α is 0.1: chapter 14's twin
+    written.setdefault(r['variant'], []).append(r)
+results = {v: written.get(twin_of(v), []) for v in CLAIM_RUNS} # a twin (flow_alpha=0.1 is MC-JEPA) shares its runs
 rows = []
 for src, says, key, better, worse in CLAIM_CHECKS:
     b, w = ([badness(r, key) for r in scored(results.get(v, []), key)] for v in (better, worse))
