@@ -2,10 +2,10 @@
 nor locked by another worker (a `fcntl` lock, which the kernel drops when its worker dies, so a killed session leaves
 no stale lock). Every run is trained and scored with chapter 14's recipe (`run_claim`: one thread, the same scoring
 sets, resumable from its last checkpoint); the queue is read again after every run, so it may depend on the results.
-A worker given a deadline (`UNTIL=HH:MM`, today, the machine's clock) starts no run it could not finish by then
+A worker given a deadline (`UNTIL=HH:MM`, the machine's clock: the next such time, so 01:05 at 22:10 is tomorrow) starts no run it could not finish by then
 (`RUN_MINUTES`, default 45: a run beside another, scoring included), so a session that ends loses no half-run."""
 import json, fcntl, os, time
-from datetime import datetime
+from datetime import datetime, timedelta
 from dataclasses import asdict
 from pathlib import Path
 from mcjepa.claims import run_claim, claim_sets, claim_paths, claim_config
@@ -19,11 +19,13 @@ def finished(result:Path, # a result file of `run_claim`
     config = json.loads(json.dumps(asdict(claim_config(variant, seed, **overrides))))
     return json.loads(result.read_text()).get('config') == config
 
-def deadline(until:str|None=os.environ.get('UNTIL') # 'HH:MM' today, or None (no deadline)
+def deadline(until:str|None=os.environ.get('UNTIL') # 'HH:MM', the next such time, or None (no deadline)
             ) -> float: # seconds since the epoch (inf without a deadline)
     if not until: return float('inf')
     h, m = (int(x) for x in until.split(':'))
-    return datetime.now().replace(hour=h, minute=m, second=0, microsecond=0).timestamp()
+    now = datetime.now()
+    at = now.replace(hour=h, minute=m, second=0, microsecond=0)
+    return (at + timedelta(days=1) if at <= now else at).timestamp()
 
 def work(queue, # () -> [(label, variant, seed, results folder, runs folder, overrides)], in the order to take them
          until:float|None=None, # start no run after this time minus `run_minutes` (default: `deadline()`)
