@@ -342,11 +342,16 @@ CLAIM_CHECKS = (  # (source, what the paper says, number, the variant it says is
     ('Table 1', 'MC-JEPA: higher J&F than VICReg', 'content_jf', 'MC-JEPA', 'VICReg only'),
     ('Table 11', 'VC at every layer: lower EPE than none', 'epe', 'MC-JEPA', 'VC: none'),
     ('Table 11', 'VC at every layer: higher mIoU than none', 'content_miou', 'MC-JEPA', 'VC: none'),
+    ('Table 11', 'VC at every layer: higher J&F than none', 'content_jf', 'MC-JEPA', 'VC: none'),
     ('Table 11', 'every layer: lower EPE than the last layer only', 'epe', 'MC-JEPA', 'VC: last layer'),
     ('Table 11', 'every layer: higher mIoU than the last layer only', 'content_miou', 'MC-JEPA', 'VC: last layer'),
+    ('Table 11', 'every layer: higher J&F than the last layer only', 'content_jf', 'MC-JEPA', 'VC: last layer'),
     ('Table 11', 'one epoch of VC warm-up: higher mIoU', 'content_miou', 'VC warm-up: 1 epoch', 'MC-JEPA'),
+    ('Table 11', 'one epoch of VC warm-up: higher J&F', 'content_jf', 'VC warm-up: 1 epoch', 'MC-JEPA'),
     ('Table 3', 'without LayerNorm the run crashes (or ends worse)', 'epe', 'MC-JEPA', 'no LayerNorm'),
     ('Table 3', 'l2 in place of LayerNorm: higher EPE', 'epe', 'MC-JEPA', 'l2 instead of LayerNorm'),
+    ('Table 3', 'l2 in place of LayerNorm: lower mIoU', 'content_miou', 'MC-JEPA', 'l2 instead of LayerNorm'),
+    ('Table 3', 'l2 in place of LayerNorm: lower J&F', 'content_jf', 'MC-JEPA', 'l2 instead of LayerNorm'),
     ('Fig. 5 (1)', 'flow from epoch 1 (a tenth of the run): lower EPE', 'epe', 'flow from epoch 1', 'MC-JEPA'),
     ('Fig. 5 (2)', 'L_cycle (0.2): lower EPE than without', 'epe', 'MC-JEPA', 'cycle: 0'),
     ('Fig. 5 (3)', 'EPE falls from α = 0.01 to 0.1', 'epe', 'flow_alpha=0.1', 'flow_alpha=0.01'),
@@ -355,6 +360,7 @@ CLAIM_CHECKS = (  # (source, what the paper says, number, the variant it says is
     ('Table 5', 'combined loss: lower EPE than a frozen encoder', 'epe', 'flow from epoch 1', 'frozen encoder'),
     ('Table 5', 'combined loss: higher mIoU than a frozen encoder', 'content_miou', 'flow from epoch 1',
      'frozen encoder'),
+    ('Table 5', 'combined loss: higher J&F than a frozen encoder', 'content_jf', 'flow from epoch 1', 'frozen encoder'),
 )
 
 # %% ../nbs/14_claims.ipynb #2b6237c2
