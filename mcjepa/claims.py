@@ -17,7 +17,7 @@ from .runs import read_run_logs, saved_run
 from .train import validation_pairs, large_validation_pairs
 from .evaluate import eval_model, evaluate, eval_datasets, colour_seg_miou, colour_jf
 from .core import end_point_error
-from .bench import torch_threads
+from .bench import torch_threads, cpu_model
 import torch
 from torch import Tensor
 
@@ -213,7 +213,7 @@ def run_claim(variant:str, # a key of `CLAIM_RUNS`
                   scoring_pairs=scoring_pairs)
     old = _cached_result(path, **recipe)
     if old is not None: return old
-    res = dict(variant=variant, seed=seed, **recipe, steps=0, skipped=0, train_s=0., crashed=None)
+    res = dict(variant=variant, seed=seed, **recipe, steps=0, skipped=0, train_s=0., crashed=None, machine=cpu_model())
     model = eval_model(None, preset=preset, seed=seed, device='cpu', **overrides) if not trained(variant) else None
     if trained(variant):
         try: res['train_s'] = claim_training(cfg, folder)['wall_time']
