@@ -2,8 +2,9 @@
 nor locked by another worker (a `fcntl` lock, which the kernel drops when its worker dies, so a killed session leaves
 no stale lock). Every run is trained and scored with chapter 14's recipe (`run_claim`: one thread, the same scoring
 sets, resumable from its last checkpoint); the queue is read again after every run, so it may depend on the results.
-A worker given a deadline (`UNTIL=HH:MM`, the machine's clock: the next such time, so 01:05 at 22:10 is tomorrow) starts no run it could not finish by then
-(`RUN_MINUTES`, default 45: a run beside another, scoring included), so a session that ends loses no half-run."""
+A worker given a deadline (`UNTIL=HH:MM`, the machine's clock: the next such time, so 01:05 at 22:10 is tomorrow)
+starts no run it could not finish by then (`RUN_MINUTES`, default 45: a run beside another, scoring included), so a
+session that ends loses no half-run."""
 import json, fcntl, os, time
 from datetime import datetime, timedelta
 from dataclasses import asdict
